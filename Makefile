@@ -1,0 +1,51 @@
+# Knowledge Hub. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PROD_ENV := DJANGO_SETTINGS_MODULE=hub.settings.production DJANGO_SECRET_KEY=check-deploy-dummy-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz DJANGO_ALLOWED_HOSTS=hub.example.org
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages serve demo test lint checks pytest browser bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/activate: requirements.txt
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(BIN)/activate
+
+install: $(BIN)/activate ## Create the virtualenv with the pinned requirements
+
+messages: install ## Compile the interface translations (.po -> .mo)
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+demo: messages ## Migrate the SQLite database and load the demo content
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo
+
+serve: demo ## Set up and serve the hub with demo content on http://127.0.0.1:8000/
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+checks: messages ## Django checks, production deploy check, missing migrations
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
+	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: messages ## The test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest -q
+
+test: lint checks pytest ## Everything CI runs: lint, checks, the whole test suite
+
+bench: install ## Print the search and import benchmarks
+	$(BIN)/python bench/search_bench.py --sizes 1000
+	$(BIN)/python bench/import_bench.py
+
+clean: ## Remove the virtualenv, database and media
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,139 @@
+"""Site-wide pages and settings."""
+
+from django.db import models
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from practices.models import Country, PracticeIndexPage, PracticePage, Theme
+from practices.models.index import in_visitor_language
+from practices.models.taxonomy import localize
+
+from .blocks import BodyBlock
+
+
+@register_setting(icon="cog")
+class HubSettings(BaseSiteSetting):
+    freshness_months = models.PositiveSmallIntegerField(
+        _("freshness threshold (months)"),
+        default=36,
+        help_text=_("Las prácticas más antiguas muestran un aviso de posible desactualización."),
+    )
+
+    panels = [FieldPanel("freshness_months")]
+
+    class Meta:
+        verbose_name = _("hub settings")
+
+
+class HomeFeaturedPractice(Orderable):
+    home = ParentalKey("home.HomePage", on_delete=models.CASCADE, related_name="featured")
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("practice")]
+
+
+class HomePage(Page):
+    hero_title = models.CharField(
+        _("hero title"), max_length=255, help_text=_("Titular principal de la portada.")
+    )
+    hero_text = models.TextField(
+        _("hero text"), blank=True, help_text=_("Texto breve bajo el titular.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        InlinePanel(
+            "featured",
+            heading=_("Featured practices"),
+            label=_("featured practice"),
+            max_num=6,
+            help_text=_("Prácticas destacadas por el equipo."),
+        ),
+    ]
+
+    override_translatable_fields = [SynchronizedField("featured")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "practices.PracticeIndexPage",
+        "practices.ToolkitIndexPage",
+        "practices.LessonsLibraryPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_practices(self):
+        """Staff-chosen practices, each in the visitor's language where translated."""
+        pages = []
+        for item in self.featured.select_related("practice"):
+            practice = item.practice
+            if not (practice.live and practice.get_view_restrictions().count() == 0):
+                continue
+            localized = practice.get_translation_or_none(self.locale)
+            pages.append(localized if localized and localized.live else practice)
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        practices = in_visitor_language(PracticePage.objects.all(), language)
+        context["featured_practices"] = self.featured_practices()
+        context["latest_practices"] = practices.order_by("-published_date", "-pk")[:6]
+        context["practice_count"] = practices.count()
+        context["counts_by_country"] = self.counts(Country, "countries", practices, language)
+        context["counts_by_theme"] = self.counts(Theme, "themes", practices, language)
+        index = PracticeIndexPage.objects.child_of(self).live().first()
+        context["practice_index_url"] = index.get_url(request) if index else ""
+        return context
+
+    @staticmethod
+    def counts(model, field, practices, language):
+        through = PracticePage._meta.get_field(field).remote_field.through
+        column = f"{model._meta.model_name}_id"
+        rows = (
+            through.objects.filter(practicepage__in=practices.values("pk"))
+            .values(column)
+            .annotate(n=Count("practicepage", distinct=True))
+            .order_by("-n")
+        )
+        counts = {row[column]: row["n"] for row in rows}
+        terms = list(model.objects.filter(pk__in=counts))
+        return sorted(
+            (
+                (term, localized, counts[term.pk])
+                for term, localized in zip(terms, localize(terms, language), strict=True)
+            ),
+            key=lambda row: (-row[2], row[1].name),
+        )
+
+
+class StandardPage(Page):
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Entradilla de la página."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,37 @@
+from .base import KnowledgePage
+from .index import LessonsLibraryPage, PracticeIndexPage, ToolkitIndexPage
+from .practice import (
+    PracticeActor,
+    PracticeAttachment,
+    PracticeLesson,
+    PracticePage,
+    PracticeRecommendation,
+)
+from .taxonomy import (
+    Country,
+    GCMObjective,
+    GCMPrinciple,
+    Organisation,
+    Population,
+    Theme,
+)
+from .toolkit import ToolkitPage
+
+__all__ = [
+    "Country",
+    "GCMObjective",
+    "GCMPrinciple",
+    "KnowledgePage",
+    "LessonsLibraryPage",
+    "Organisation",
+    "Population",
+    "PracticeActor",
+    "PracticeAttachment",
+    "PracticeIndexPage",
+    "PracticeLesson",
+    "PracticePage",
+    "PracticeRecommendation",
+    "Theme",
+    "ToolkitIndexPage",
+    "ToolkitPage",
+]

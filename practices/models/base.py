@@ -1,0 +1,120 @@
+"""The abstract page every knowledge page (practice, toolkit) shares."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..choices import Language
+from .taxonomy import localize, source_locale_terms
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def taxonomy_field(model, verbose_name, help_text):
+    return ParentalManyToManyField(
+        model,
+        verbose_name=verbose_name,
+        help_text=help_text,
+        blank=True,
+        related_name="+",
+        limit_choices_to=source_locale_terms,
+    )
+
+
+class KnowledgePage(Page):
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("Resumen breve (unas 60 palabras) que se muestra en listados y resultados."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Descripción completa."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Imagen para el listado y la cabecera; debe tener licencia de uso."),
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ES,
+        help_text=_("Idioma en que se escribió el contenido original."),
+    )
+    published_date = models.DateField(
+        _("publication date"),
+        default=timezone.localdate,
+        help_text=_("Fecha de publicación que se muestra al público y ordena los listados."),
+    )
+    themes = taxonomy_field("practices.Theme", _("themes"), _("Temas de la práctica."))
+    populations = taxonomy_field(
+        "practices.Population", _("target populations"), _("Poblaciones destinatarias.")
+    )
+    countries = taxonomy_field(
+        "practices.Country",
+        _("countries"),
+        _("Países donde se implementa; «Regional» para iniciativas multipaís."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+    ]
+    classification_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("populations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("published_date"),
+        FieldPanel("original_language"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("published_date"),
+        index.FilterField("locale_id"),
+        index.FilterField("original_language"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("populations", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("countries", [index.SearchField("name"), index.FilterField("code")]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        SynchronizedField("published_date"),
+        SynchronizedField("themes"),
+        SynchronizedField("populations"),
+        SynchronizedField("countries"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def localized_themes(self):
+        return localize(self.themes.all())
+
+    @property
+    def localized_populations(self):
+        return localize(self.populations.all())
+
+    @property
+    def localized_countries(self):
+        return localize(self.countries.all())

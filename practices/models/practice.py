@@ -1,0 +1,310 @@
+"""The good-practice page and its ordered child items."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..choices import ActorRole, EvidenceLevel, GovernmentLevel, RecordType, Stage
+from .base import RICH_TEXT_FEATURES, KnowledgePage, taxonomy_field
+from .taxonomy import localize
+
+
+def rich_text(verbose_name, help_text):
+    return RichTextField(verbose_name, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
+
+
+class PracticeItem(TranslatableMixin, Orderable):
+    """A lesson or recommendation: ordered, linkable by anchor, translatable."""
+
+    ANCHOR_PREFIX = ""
+
+    text = models.TextField(_("text"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def number(self):
+        return self.sort_order + 1
+
+    @property
+    def anchor(self):
+        return f"{self.ANCHOR_PREFIX}-{self.number}"
+
+    def get_url(self, request=None):
+        return f"{self.page.get_url(request=request)}#{self.anchor}"
+
+
+class PracticeLesson(PracticeItem):
+    ANCHOR_PREFIX = "leccion"
+
+    page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="lessons")
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("lesson learned")
+        verbose_name_plural = _("lessons learned")
+
+
+class PracticeRecommendation(PracticeItem):
+    ANCHOR_PREFIX = "recomendacion"
+
+    page = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="recommendations"
+    )
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+
+class PracticeActor(Orderable):
+    page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="actors")
+    organisation = models.ForeignKey(
+        "practices.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=ActorRole.choices)
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+
+class PracticeAttachment(Orderable):
+    page = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(
+        _("link"), blank=True, help_text=_("Enlace externo, si no hay documento.")
+    )
+    licence = models.CharField(
+        _("licence"), max_length=120, blank=True, help_text=_("Por ejemplo, CC BY 4.0.")
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url"), FieldPanel("licence")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    @property
+    def href(self):
+        return self.document.url if self.document else self.url
+
+
+class PracticePage(KnowledgePage):
+    record_type = models.CharField(
+        _("record type"),
+        max_length=30,
+        choices=RecordType.choices,
+        default=RecordType.GOOD_PRACTICE,
+        help_text=_("Buena práctica (probada) o experiencia prometedora (resultados iniciales)."),
+    )
+    context = rich_text(_("context and problem"), _("¿Qué problema o necesidad atiende?"))
+    objectives = rich_text(_("objectives"), _("Objetivos de la práctica."))
+    methodology = rich_text(_("what was done"), _("Metodología: qué se hizo y cómo."))
+    innovation = rich_text(_("innovation"), _("Qué aporta de nuevo."))
+    results = rich_text(
+        _("results"), _("Resultados con sus cifras (por ejemplo, «1.200 personas capacitadas»).")
+    )
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=30,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.SELF_REPORTED,
+        help_text=_("Cómo se conocen los resultados."),
+    )
+    replicability = rich_text(_("replicability"), _("Condiciones para replicarla en otro lugar."))
+    sustainability = rich_text(_("sustainability"), _("Cómo se sostiene en el tiempo."))
+    gender_diversity = rich_text(
+        _("gender, age and diversity"), _("Consideraciones de género, edad y diversidad.")
+    )
+    gcm_objectives = taxonomy_field(
+        "practices.GCMObjective",
+        _("GCM objectives"),
+        _("Objetivos del Pacto Mundial para la Migración a los que contribuye."),
+    )
+    gcm_principles = taxonomy_field(
+        "practices.GCMPrinciple",
+        _("GCM guiding principles"),
+        _("Principios rectores del Pacto Mundial que aplica."),
+    )
+    stage = models.CharField(
+        _("stage"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.COMPLETED,
+        help_text=_("Etapa de implementación."),
+    )
+    government_level = models.CharField(
+        _("level of government"),
+        max_length=20,
+        choices=GovernmentLevel.choices,
+        blank=True,
+        help_text=_("Nivel de gobierno involucrado."),
+    )
+    subnational_area = models.CharField(
+        _("subnational area"),
+        max_length=255,
+        blank=True,
+        help_text=_("Provincia, estado o departamento."),
+    )
+    city = models.CharField(
+        _("city"), max_length=255, blank=True, help_text=_("Ciudad o municipio.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    contact_name = models.CharField(
+        _("contact name"), max_length=255, blank=True, help_text=_("Punto focal de contacto.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_consent = models.BooleanField(
+        _("contact consented to publication"),
+        default=False,
+        help_text=_("Solo se publica el contacto si la persona dio su consentimiento."),
+    )
+    review_notes = models.TextField(
+        _("review notes"), blank=True, help_text=_("Notas internas; nunca se publican.")
+    )
+    next_review_date = models.DateField(
+        _("next review date"),
+        null=True,
+        blank=True,
+        help_text=_("Fecha en que el equipo debe revisar de nuevo esta práctica (interno)."),
+    )
+    import_source = models.CharField(_("import source"), max_length=255, blank=True, editable=False)
+    import_fingerprint = models.CharField(
+        _("import fingerprint"), max_length=64, blank=True, editable=False, db_index=True
+    )
+
+    content_panels = KnowledgePage.content_panels + [
+        FieldPanel("record_type"),
+        FieldPanel("context"),
+        FieldPanel("objectives"),
+        FieldPanel("methodology"),
+        FieldPanel("innovation"),
+        FieldPanel("results"),
+        FieldPanel("evidence_level"),
+        InlinePanel("lessons", heading=_("Lessons learned"), label=_("lesson")),
+        InlinePanel("recommendations", heading=_("Recommendations"), label=_("recommendation")),
+        FieldPanel("replicability"),
+        FieldPanel("sustainability"),
+        FieldPanel("gender_diversity"),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+    ]
+    classification_panels = KnowledgePage.classification_panels + [
+        FieldPanel("gcm_objectives", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("gcm_principles", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("government_level")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("subnational_area"),
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Place and dates"),
+        ),
+        InlinePanel("actors", heading=_("Implementers, partners and funders"), label=_("actor")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_consent"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    internal_panels = [FieldPanel("next_review_date"), FieldPanel("review_notes")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(internal_panels, heading=_("Internal review")),
+            ObjectList(KnowledgePage.promote_panels, heading=_("Promote")),
+            ObjectList(KnowledgePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("context"),
+        index.SearchField("objectives"),
+        index.SearchField("methodology"),
+        index.SearchField("results"),
+        index.RelatedFields("lessons", [index.SearchField("text")]),
+        index.RelatedFields("recommendations", [index.SearchField("text")]),
+        index.FilterField("record_type"),
+        index.FilterField("stage"),
+    ]
+
+    override_translatable_fields = KnowledgePage.override_translatable_fields + [
+        SynchronizedField("gcm_objectives"),
+        SynchronizedField("gcm_principles"),
+        SynchronizedField("subnational_area"),
+        SynchronizedField("city"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("review_notes"),
+        SynchronizedField("import_source"),
+        SynchronizedField("import_fingerprint"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    @property
+    def localized_gcm_objectives(self):
+        return localize(self.gcm_objectives.all())
+
+    @property
+    def localized_gcm_principles(self):
+        return localize(self.gcm_principles.all())
+
+    def actors_by_role(self):
+        """Actors grouped by role in role order, organisation names localised."""
+        actors = list(self.actors.all())
+        names = localize([actor.organisation for actor in actors])
+        grouped = {role: [] for role in ActorRole}
+        for actor, organisation in zip(actors, names, strict=True):
+            grouped[ActorRole(actor.role)].append(organisation)
+        return [(role.label, orgs) for role, orgs in grouped.items() if orgs]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons.all()
+        context["recommendations"] = self.recommendations.all()
+        return context

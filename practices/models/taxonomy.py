@@ -1,0 +1,132 @@
+"""Taxonomy snippets: one translatable base, one table per vocabulary."""
+
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+
+LABELS_CACHE_KEY = "taxonomy-labels:{version}:{language}"
+LABELS_VERSION_KEY = "taxonomy-labels-version"
+
+
+def source_locale_terms():
+    """Pages link to the source-language (Spanish) term; labels are localised on display."""
+    return models.Q(locale__language_code=Locale.get_default().language_code)
+
+
+class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(BaseTaxonomy):
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class Population(BaseTaxonomy):
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("target population")
+        verbose_name_plural = _("target populations")
+
+
+class Country(BaseTaxonomy):
+    REGIONAL = "XR"
+
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        help_text=_("ISO 3166-1 alpha-2 code; XR for regional / multi-country."),
+    )
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        unique_together = BaseTaxonomy.Meta.unique_together + [("code", "locale")]
+
+
+class GCMObjective(BaseTaxonomy):
+    number = models.PositiveSmallIntegerField(_("number"))
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("GCM objective")
+        verbose_name_plural = _("GCM objectives")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class GCMPrinciple(BaseTaxonomy):
+    number = models.PositiveSmallIntegerField(_("number"))
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("GCM guiding principle")
+        verbose_name_plural = _("GCM guiding principles")
+        ordering = ["number"]
+
+
+class Organisation(BaseTaxonomy):
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+
+TAXONOMY_MODELS = [Theme, Population, Country, GCMObjective, GCMPrinciple, Organisation]
+
+
+def localized_terms(language=None):
+    """Map (model label, translation_key) to the term in the given language, from the cache.
+
+    Falls back to the source term where a translation is missing.
+    """
+    language = language or get_language() or Locale.get_default().language_code
+    version = cache.get_or_set(LABELS_VERSION_KEY, 1, None)
+    key = LABELS_CACHE_KEY.format(version=version, language=language)
+    terms = cache.get(key)
+    if terms is None:
+        terms = {}
+        default = Locale.get_default().language_code
+        for model in TAXONOMY_MODELS:
+            rows = model.objects.filter(locale__language_code__in={default, language})
+            for term in rows.select_related("locale").order_by("locale__language_code"):
+                mapping_key = (model._meta.label_lower, term.translation_key)
+                if term.locale.language_code == language or mapping_key not in terms:
+                    terms[mapping_key] = term
+        cache.set(key, terms, None)
+    return terms
+
+
+def localize(terms, language=None):
+    """Return the given terms in the visitor's language, keeping their order."""
+    mapping = localized_terms(language)
+    return [mapping.get((term._meta.label_lower, term.translation_key), term) for term in terms]
+
+
+def invalidate_labels():
+    try:
+        cache.incr(LABELS_VERSION_KEY)
+    except ValueError:
+        cache.set(LABELS_VERSION_KEY, 2, None)
