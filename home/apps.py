@@ -5,3 +5,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Inicio"
+
+    def ready(self):
+        from . import navigation  # noqa: F401  (connects the cache invalidation signals)

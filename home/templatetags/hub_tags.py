@@ -7,34 +7,21 @@ from django.utils.translation import get_language, get_language_info, override
 
 from wagtail.models import Page
 
-from home.models import HomePage
+from home.navigation import navigation
 from practices.models.taxonomy import localize
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def home_page(context):
-    """The home page in the active language (falling back to the default locale)."""
-    request = context.get("request")
-    cache = getattr(request, "_hub_home", None) if request else None
-    if cache is None:
-        homes = {
-            home.locale.language_code: home
-            for home in HomePage.objects.live().select_related("locale")
-        }
-        cache = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
-        if request is not None:
-            request._hub_home = cache
-    return cache
+@register.simple_tag
+def home_page():
+    """The home page in the active language (falling back to the source language)."""
+    return navigation(get_language())[0]
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    home = home_page(context)
-    if home is None:
-        return []
-    return home.get_children().live().public().in_menu().specific()
+@register.simple_tag
+def main_menu():
+    return navigation(get_language())[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +32,7 @@ def language_links(context):
     links = []
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
+        translations = getattr(page, "live_translations", None) or {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }

@@ -3,17 +3,18 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..choices import Language
-from .taxonomy import localize, source_locale_terms
+from .taxonomy import source_locale_terms
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -107,14 +108,16 @@ class KnowledgePage(Page):
     class Meta:
         abstract = True
 
-    @property
-    def localized_themes(self):
-        return localize(self.themes.all())
+    def get_view_restrictions(self):
+        """Restrictions on this page or an ancestor (or what they alias), in one query."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+        return PageViewRestriction.objects.filter(
+            models.Q(page__path__in=paths) | models.Q(page__in=aliased)
+        )
 
-    @property
-    def localized_populations(self):
-        return localize(self.populations.all())
-
-    @property
-    def localized_countries(self):
-        return localize(self.countries.all())
+    @cached_property
+    def live_translations(self):
+        """Live versions of this page in every language, this one included, by language code."""
+        pages = self.get_translations(inclusive=True).live().select_related("locale")
+        return {page.locale.language_code: page for page in pages}

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -104,6 +105,18 @@ class PracticeIndexPage(Page):
 
     class Meta:
         verbose_name = _("practice index")
+
+    def route(self, request, path_components):
+        """Fetch the practice and its locale in one query (Wagtail's default takes three)."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        try:
+            practice = PracticePage.objects.child_of(self).select_related("locale").get(slug=slug)
+        except PracticePage.DoesNotExist as error:
+            raise Http404 from error
+        practice._cached_parent_obj = self
+        return practice.route(request, remaining)
 
     def practices(self, request):
         filters = practice_filters(request)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -20,7 +21,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..choices import ActorRole, EvidenceLevel, GovernmentLevel, RecordType, Stage
 from .base import RICH_TEXT_FEATURES, KnowledgePage, taxonomy_field
-from .taxonomy import localize
+from .taxonomy import Organisation, localize_pks
+
+ROLE_HEADINGS = {
+    ActorRole.IMPLEMENTER: _("Implemented by"),
+    ActorRole.PARTNER: _("Partners"),
+    ActorRole.FUNDER: _("Funded by"),
+}
+TAXONOMY_FIELDS = ["countries", "themes", "populations", "gcm_objectives", "gcm_principles"]
 
 
 def rich_text(verbose_name, help_text):
@@ -286,25 +294,86 @@ class PracticePage(KnowledgePage):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
 
-    @property
-    def localized_gcm_objectives(self):
-        return localize(self.gcm_objectives.all())
+    def classification(self, stored=True):
+        """Taxonomy terms and actors in the visitor's language.
 
-    @property
-    def localized_gcm_principles(self):
-        return localize(self.gcm_principles.all())
+        For a stored page one UNION query reads all five taxonomy links and the actors;
+        labels come from the cached term map. A preview reads the in-memory relations.
+        """
+        if stored:
+            rows = self._classification_rows()
+        else:
+            rows = [(f, term.pk, "", 0) for f in TAXONOMY_FIELDS for term in getattr(self, f).all()]
+            rows += [("actors", a.organisation_id, a.role, a.sort_order) for a in self.actors.all()]
+        pks = {field: [] for field in TAXONOMY_FIELDS}
+        roles = {role: [] for role in ActorRole}
+        for field, pk, role, _order in sorted(rows, key=lambda row: row[3]):
+            if field == "actors":
+                roles[ActorRole(role)].extend(localize_pks(Organisation, [pk]))
+            else:
+                pks[field].append(pk)
+        models_ = {field: self._meta.get_field(field).related_model for field in TAXONOMY_FIELDS}
+        result = {field: localize_pks(models_[field], pks[field]) for field in TAXONOMY_FIELDS}
+        result["actors"] = [(ROLE_HEADINGS[role], orgs) for role, orgs in roles.items() if orgs]
+        return result
 
-    def actors_by_role(self):
-        """Actors grouped by role in role order, organisation names localised."""
-        actors = list(self.actors.all())
-        names = localize([actor.organisation for actor in actors])
-        grouped = {role: [] for role in ActorRole}
-        for actor, organisation in zip(actors, names, strict=True):
-            grouped[ActorRole(actor.role)].append(organisation)
-        return [(role.label, orgs) for role, orgs in grouped.items() if orgs]
+    def _classification_rows(self):
+        def links(field):
+            relation = self._meta.get_field(field).remote_field
+            target = relation.model._meta.model_name
+            return (
+                relation.through.objects.filter(practicepage_id=self.pk)
+                .order_by()
+                .values_list(
+                    Value(field, output_field=models.CharField()),
+                    f"{target}_id",
+                    Value("", output_field=models.CharField()),
+                    Value(0, output_field=models.IntegerField()),
+                )
+            )
+
+        actors = (
+            PracticeActor.objects.filter(page_id=self.pk)
+            .order_by()
+            .values_list(
+                Value("actors", output_field=models.CharField()),
+                "organisation_id",
+                "role",
+                "sort_order",
+            )
+        )
+        return list(
+            links(TAXONOMY_FIELDS[0]).union(*map(links, TAXONOMY_FIELDS[1:]), actors, all=True)
+        )
+
+    def lessons_and_recommendations(self, stored=True):
+        """Both ordered lists; one UNION query for a stored page, in-memory items in preview."""
+        if not stored:
+            return list(self.lessons.all()), list(self.recommendations.all())
+        fields = ["id", "translation_key", "locale_id", "sort_order", "text"]
+
+        def rows(model, kind):
+            kind = Value(kind, output_field=models.IntegerField())
+            return model.objects.filter(page_id=self.pk).order_by().values_list(kind, *fields)
+
+        items = rows(PracticeLesson, 0).union(rows(PracticeRecommendation, 1), all=True)
+        lessons, recommendations = [], []
+        for kind, *values in sorted(items, key=lambda row: (row[0], row[4])):
+            model, target = (
+                (PracticeLesson, lessons)
+                if kind == 0
+                else (PracticeRecommendation, recommendations)
+            )
+            item = model(page=self, **dict(zip(fields, values, strict=True)))
+            item._state.adding = False
+            target.append(item)
+        return lessons, recommendations
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = self.lessons.all()
-        context["recommendations"] = self.recommendations.all()
+        stored = not getattr(request, "is_preview", False)
+        context["lessons"], context["recommendations"] = self.lessons_and_recommendations(stored)
+        context["classification"] = self.classification(stored)
+        attachments = self.attachments.all()
+        context["attachments"] = attachments.select_related("document") if stored else attachments
         return context

@@ -1,5 +1,6 @@
 """Taxonomy snippets: one translatable base, one table per vocabulary."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
@@ -97,24 +98,34 @@ class Organisation(BaseTaxonomy):
 TAXONOMY_MODELS = [Theme, Population, Country, GCMObjective, GCMPrinciple, Organisation]
 
 
-def localized_terms(language=None):
-    """Map (model label, translation_key) to the term in the given language, from the cache.
+def preference(code, language):
+    """Sort rank of a term's language: the visitor's, then the source language, then others."""
+    return 0 if code == language else 1 if code == settings.LANGUAGE_CODE else 2
 
-    Falls back to the source term where a translation is missing.
+
+def localized_terms(language=None):
+    """Every taxonomy term, keyed both ways, mapped to its version in the given language.
+
+    Keys are (model label, translation_key) and (model label, pk of any locale's term);
+    a term without a translation maps to its source-language version. Cached until a
+    taxonomy snippet changes.
     """
-    language = language or get_language() or Locale.get_default().language_code
+    language = language or get_language() or settings.LANGUAGE_CODE
     version = cache.get_or_set(LABELS_VERSION_KEY, 1, None)
     key = LABELS_CACHE_KEY.format(version=version, language=language)
     terms = cache.get(key)
     if terms is None:
         terms = {}
-        default = Locale.get_default().language_code
         for model in TAXONOMY_MODELS:
-            rows = model.objects.filter(locale__language_code__in={default, language})
-            for term in rows.select_related("locale").order_by("locale__language_code"):
-                mapping_key = (model._meta.label_lower, term.translation_key)
-                if term.locale.language_code == language or mapping_key not in terms:
-                    terms[mapping_key] = term
+            label = model._meta.label_lower
+            rows = list(model.objects.select_related("locale"))
+            best = {}
+            for term in sorted(rows, key=lambda t: preference(t.locale.language_code, language)):
+                best.setdefault(term.translation_key, term)
+            for term in rows:
+                terms[(label, term.pk)] = best[term.translation_key]
+            for translation_key, term in best.items():
+                terms[(label, translation_key)] = term
         cache.set(key, terms, None)
     return terms
 
@@ -123,6 +134,14 @@ def localize(terms, language=None):
     """Return the given terms in the visitor's language, keeping their order."""
     mapping = localized_terms(language)
     return [mapping.get((term._meta.label_lower, term.translation_key), term) for term in terms]
+
+
+def localize_pks(model, pks, language=None):
+    """Terms of model with the given pks, in the visitor's language, sorted for display."""
+    mapping = localized_terms(language)
+    label = model._meta.label_lower
+    found = [mapping[(label, pk)] for pk in pks if (label, pk) in mapping]
+    return sorted(found, key=lambda term: (getattr(term, "number", 0), term.sort_order, term.name))
 
 
 def invalidate_labels():

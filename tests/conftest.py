@@ -1,0 +1,44 @@
+"""Shared fixtures: every test database holds the demo site (13 practices in es/en/pt)."""
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from wagtail.models import Locale
+
+import pytest
+
+from home.models import HomePage
+from practices.models import PracticePage
+
+SEED_KEY = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from home.demo.loader import load
+
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_superuser("demo-loader", "loader@example.org", "x")
+        load(user)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Cached labels and navigation must not outlive a test's rolled-back data."""
+    cache.clear()
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.get(username="demo-loader")
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get(locale=Locale.get_default())
+
+
+@pytest.fixture
+def seed_practice(db):
+    """The real seed practice (Ecuador), in Spanish."""
+    return PracticePage.objects.get(slug=SEED_KEY)
