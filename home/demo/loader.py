@@ -124,9 +124,8 @@ def ensure_tree(site_data, user):
         )
         root.add_child(instance=home)
         publish(home, user)
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", port=80, is_default_site=True
-        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port = "127.0.0.1", 8000  # where `make serve` runs
         old_root = site.root_page_id
         site.root_page = home
         site.site_name = "Hub de Conocimiento"

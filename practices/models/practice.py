@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -43,6 +44,7 @@ class PracticeItem(TranslatableMixin, Orderable):
     text = models.TextField(_("text"))
 
     panels = [FieldPanel("text")]
+    api_fields = [APIField("text"), APIField("anchor")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
@@ -287,12 +289,57 @@ class PracticePage(KnowledgePage):
         SynchronizedField("import_fingerprint"),
     ]
 
+    api_fields = [
+        APIField("record_type"),
+        APIField("original_language"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("context"),
+        APIField("objectives"),
+        APIField("methodology"),
+        APIField("innovation"),
+        APIField("results"),
+        APIField("evidence_level"),
+        APIField("lessons"),
+        APIField("recommendations"),
+        APIField("replicability"),
+        APIField("sustainability"),
+        APIField("gender_diversity"),
+        APIField("stage"),
+        APIField("government_level"),
+        APIField("subnational_area"),
+        APIField("city"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("published_date"),
+        APIField("terms"),
+        APIField("public_contact"),
+    ]
+
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+
+    @property
+    def terms(self):
+        """Language-neutral taxonomy keys, for the API."""
+        return {
+            "countries": [term.code for term in self.countries.all()],
+            "themes": [term.slug for term in self.themes.all()],
+            "populations": [term.slug for term in self.populations.all()],
+            "gcm_objectives": [term.number for term in self.gcm_objectives.all()],
+            "gcm_principles": [term.number for term in self.gcm_principles.all()],
+        }
+
+    @property
+    def public_contact(self):
+        """The focal point, only when they consented to publication."""
+        if not (self.contact_consent and self.contact_email):
+            return None
+        return {"name": self.contact_name, "email": self.contact_email}
 
     def classification(self, stored=True):
         """Taxonomy terms and actors in the visitor's language.

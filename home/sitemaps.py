@@ -1,0 +1,15 @@
+"""sitemap.xml covering the live, public pages of every language tree."""
+
+from django.db.models import Q
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class HubSitemap(Sitemap):
+    def items(self):
+        trees = Q()
+        for home in self.get_wagtail_site().root_page.get_translations(inclusive=True):
+            trees |= Q(path__startswith=home.path)
+        pages = Page.objects.filter(trees).live().public().order_by("path")
+        return pages.defer_streamfields().specific()
