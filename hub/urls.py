@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import HubSitemap
+from practices import views as practice_views
 from practices.feeds import LatestPracticesFeed
 from search import views as search_views
 
@@ -25,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("feed/"), LatestPracticesFeed(), name="practice_feed"),
+    path(_("propose-a-practice/"), practice_views.submit_practice, name="submit_practice"),
     path(
         _("not-translated/<int:page_id>/"),
         home_views.translation_missing,

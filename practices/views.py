@@ -1,0 +1,83 @@
+"""Public views of the practices app: proposing a practice."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
+
+from .forms import SubmissionForm
+from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
+
+RATE_LIMIT = 5  # proposals per address per hour
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@transaction.atomic
+def create_proposal(form, language):
+    """A draft practice in the visitor's language, submitted to the editorial workflow."""
+    data = form.cleaned_data
+    index = PracticeIndexPage.objects.get(locale__language_code=language)
+    default = Locale.get_default()
+    page = PracticePage(
+        title=data["title"],
+        slug=find_available_slug(index, slugify(data["title"])[:80] or "practica"),
+        summary=data["summary"],
+        description="".join(
+            f"<p>{escape(p)}</p>" for p in data["description"].split("\n\n") if p.strip()
+        ),
+        original_language=language,
+        contact_name=data["contact_name"] if data["consent_publish"] else "",
+        contact_email=data["contact_email"] if data["consent_publish"] else "",
+        contact_consent=data["consent_publish"],
+        review_notes=_(
+            "Proposed through the public form by %(name)s <%(email)s>, %(organisation)s."
+        )
+        % {
+            "name": data["contact_name"],
+            "email": data["contact_email"],
+            "organisation": data["organisation"],
+        },
+        live=False,
+        locale=index.locale,
+    )
+    page.lessons = [
+        PracticeLesson(text=text, sort_order=n, locale=index.locale)
+        for n, text in enumerate(form.lesson_texts())
+    ]
+    page.countries = Country.objects.filter(locale=default, code__in=data["countries"])
+    page.themes = Theme.objects.filter(locale=default, slug__in=data["themes"])
+    index.add_child(instance=page)
+    page.save_revision(log_action=True)
+    workflow = page.get_workflow()
+    if workflow:
+        workflow.start(page, None)
+    return page
+
+
+def submit_practice(request):
+    language = get_language()
+    form = SubmissionForm(request.POST or None, language=language)
+    if request.method == "POST" and form.is_valid():
+        key = f"proposals:{client_address(request)}"
+        if cache.get_or_set(key, 0, 3600) >= RATE_LIMIT:
+            form.add_error(None, _("Too many proposals from your connection. Please try later."))
+        else:
+            cache.incr(key)
+            create_proposal(form, language)
+            messages.success(
+                request,
+                _("Thank you. Your practice was sent to the hub team, who will review it."),
+            )
+            return redirect("submit_practice")
+    status = 400 if form.errors else 200
+    return render(request, "practices/submit_practice.html", {"form": form}, status=status)
