@@ -20,7 +20,7 @@ $(BIN)/activate: requirements.txt
 install: $(BIN)/activate ## Create the virtualenv with the pinned requirements
 
 messages: install ## Compile the interface translations (.po -> .mo)
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) compile_translations -v0
 
 demo: messages ## Migrate the SQLite database and load the demo content
 	$(MANAGE) migrate --no-input -v0
