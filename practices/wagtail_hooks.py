@@ -65,3 +65,62 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# --- Practice importer (practices/importer): upload, preview, create drafts ----------------
+from wagtail import hooks  # noqa: E402
+
+from .importer import views as importer_views  # noqa: E402
+
+hooks.register("register_admin_urls", importer_views.admin_urls)
+hooks.register("register_admin_menu_item", importer_views.menu_item)
+
+
+# --- Translation (practices/translation.py, practices/admin_views.py) ----------------------
+# Status dashboard, practice listing with completeness, the review log action, and no
+# publishing of machine translation that nobody has reviewed.
+from django.shortcuts import redirect  # noqa: E402
+
+from wagtail.admin import messages as admin_messages  # noqa: E402
+from wagtail.models import TranslatableMixin  # noqa: E402
+
+from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet  # noqa: E402
+from .translation import REVIEWED_ACTION, needs_human_pass  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_translation_dashboard():
+    return TranslationDashboardViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_listing():
+    return PracticeListingViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        REVIEWED_ACTION, _("Review machine translation"), _("Machine translation reviewed")
+    )
+
+
+def refuse_unreviewed_machine_translation(request, instance):
+    """wagtail-localize's editor publishes with action=publish: refuse while machine strings
+    are unreviewed. Runs before wagtail-localize's own before_edit hooks (order=-1)."""
+    publishing = request.method == "POST" and request.POST.get("action") == "publish"
+    if publishing and isinstance(instance, TranslatableMixin) and needs_human_pass(instance):
+        admin_messages.error(
+            request,
+            _(
+                "This translation still contains machine translation that nobody has reviewed. "
+                "Check each string, or mark the translation as reviewed on the Translations "
+                "dashboard, before publishing."
+            ),
+        )
+        return redirect(request.get_full_path())
+    return None
+
+
+hooks.register("before_edit_page", refuse_unreviewed_machine_translation, order=-1)
+hooks.register("before_edit_snippet", refuse_unreviewed_machine_translation, order=-1)

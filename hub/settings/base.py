@@ -1,6 +1,7 @@
 """Settings shared by every environment; safe for production (no defaults for secrets)."""
 
 import os
+import shutil
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,46 @@ USE_I18N = True
 USE_TZ = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+
+def machine_translator(name, environ=os.environ):
+    """WAGTAILLOCALIZE_MACHINE_TRANSLATOR for HUB_MACHINE_TRANSLATOR (docs/translation.md)."""
+    if name == "apertium":
+        return {
+            "CLASS": "practices.machine_translation.ApertiumTranslator",
+            "OPTIONS": {
+                "BINARY": environ.get("APERTIUM_BINARY", "apertium"),
+                "DATA_DIR": environ.get("APERTIUM_DATA_DIR", ""),
+                "TIMEOUT": int(environ.get("APERTIUM_TIMEOUT", "120")),
+            },
+        }
+    if name == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_AUTH_KEY"]},
+        }
+    if name == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if name == "none":
+        return None
+    raise ValueError(
+        f"HUB_MACHINE_TRANSLATOR={name!r}: use apertium, deepl, libretranslate or none"
+    )
+
+
+# Offline Apertium by default where it is installed; nothing otherwise (make serve works without).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    os.environ.get(
+        "HUB_MACHINE_TRANSLATOR",
+        "apertium" if shutil.which(os.environ.get("APERTIUM_BINARY", "apertium")) else "none",
+    )
+)
+
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "hub" / "static"]
@@ -137,6 +178,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The hub's search (search/, docs/search.md). ENGINE "" picks the database's own engine:
+# SQLite FTS5 or PostgreSQL full-text search; "elasticsearch" needs ELASTICSEARCH_URL.
+HUB_SEARCH = {
+    "ENGINE": os.environ.get("HUB_SEARCH_ENGINE", ""),
+    "ELASTICSEARCH_URL": os.environ.get("HUB_ELASTICSEARCH_URL", ""),
+    "ELASTICSEARCH_INDEX": os.environ.get("HUB_ELASTICSEARCH_INDEX", "hub-search"),
+    "TIMEOUT": float(os.environ.get("HUB_SEARCH_TIMEOUT", "1.0")),
+}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -1,6 +1,7 @@
 """Three languages: prefixes, the language switcher, untranslated pages."""
 
 from django.urls import reverse
+from django.utils.translation import override
 
 from wagtail.models import Locale
 
@@ -55,10 +56,9 @@ def test_untranslated_page_says_so_and_offers_the_original(client, superuser):
     index.add_child(instance=page)
     page.save_revision(user=superuser).publish(user=superuser)
     nav = switcher_links(client.get(page.url).content.decode())
-    missing = reverse("translation_missing", args=[page.pk])
-    assert missing.startswith("/es/")
-    english_url = missing.replace("/es/", "/en/", 1)
-    assert english_url in nav or missing in nav
+    with override("en"):
+        english_url = reverse("translation_missing", args=[page.pk])
+    assert english_url.startswith("/en/") and english_url in nav
     response = client.get(english_url)
     assert response.status_code == 200
     html = response.content.decode()

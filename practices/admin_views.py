@@ -1,0 +1,339 @@
+"""Admin for translation: the status dashboard, its actions, the practice listing with scores.
+
+Registered in practices/wagtail_hooks.py; the status itself is computed in practices/translation.py.
+"""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views.edit_translation import apply_machine_translation
+
+import django_filters
+
+from .models import PracticePage
+from .translation import (
+    Band,
+    State,
+    content_languages,
+    language_names,
+    machine_translation_status,
+    mark_reviewed,
+    practice_statuses,
+    statuses_by_key,
+)
+
+PAGE_SIZE = 50
+
+
+class DashboardFilterForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Title"), required=False)
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"),
+        required=False,
+        choices=[("", gettext_lazy("Any"))] + State.choices[1:],
+    )
+    band = forms.ChoiceField(
+        label=gettext_lazy("Completeness"),
+        required=False,
+        choices=[("", gettext_lazy("Any")), *Band.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Any")), *language_names().items()]
+
+    def apply(self, statuses):
+        if not self.is_valid():
+            return statuses
+        data = self.cleaned_data
+        if data["q"]:
+            statuses = [s for s in statuses if data["q"].casefold() in s.title.casefold()]
+        if data["band"]:
+            statuses = [s for s in statuses if s.band == data["band"]]
+        if data["state"]:
+            languages = [data["language"]] if data["language"] else content_languages()
+            statuses = [
+                s
+                for s in statuses
+                if any(s.languages[code].state == data["state"] for code in languages)
+            ]
+        elif data["language"]:
+            statuses = [s for s in statuses if s.language != data["language"]]
+        return statuses
+
+
+def cell_actions(practice, status, machine, next_url):
+    """The links and buttons of one practice × language cell."""
+    actions = []
+
+    def link(label, url):
+        actions.append({"label": label, "url": url, "post": False})
+
+    def button(label, url):
+        actions.append({"label": label, "url": url, "post": True})
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[status.page_id]) if status.page_id else ""
+    can_machine = machine.can_translate(practice.language, status.language)
+    if status.state == State.ORIGINAL:
+        link(_("Edit"), edit_url)
+        return actions
+    if status.state == State.NOT_STARTED:
+        link(
+            _("Translate"),
+            reverse("wagtail_localize:submit_page_translation", args=[practice.page_id])
+            + "?"
+            + urlencode({"next": next_url}),
+        )
+        if can_machine:
+            button(
+                _("Pre-translate with %(name)s") % {"name": machine.name},
+                reverse("translations:pretranslate", args=[practice.page_id, status.language]),
+            )
+        return actions
+    if status.state == State.OUTDATED and status.source_id:
+        link(
+            _("Update translations"),
+            reverse("wagtail_localize:update_translations", args=[status.source_id])
+            + "?"
+            + urlencode({"next": next_url}),
+        )
+    if status.state == State.MACHINE:
+        link(_("Review"), edit_url)
+        button(
+            _("Mark as reviewed"),
+            reverse("translations:mark_reviewed", args=[status.translation_id]),
+        )
+    else:
+        link(_("Edit translation") if status.translation_id else _("Edit"), edit_url)
+    if status.state == State.IN_PROGRESS and can_machine:
+        button(
+            _("Pre-translate with %(name)s") % {"name": machine.name},
+            reverse("translations:pretranslate", args=[practice.page_id, status.language]),
+        )
+    if status.translation_id:
+        link(
+            _("Download PO"),
+            reverse("wagtail_localize:download_pofile", args=[status.translation_id]),
+        )
+    return actions
+
+
+class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
+    """Every practice × language with its state, progress and the next action."""
+
+    template_name = "practices/admin/translation_dashboard.html"
+    page_title = gettext_lazy("Translations")
+    header_icon = "wagtail-localize-language"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        languages = content_languages()
+        names = language_names()
+        machine = machine_translation_status()
+        statuses = practice_statuses()
+        form = DashboardFilterForm(self.request.GET or None)
+        shown = form.apply(statuses)
+        page = Paginator(shown, PAGE_SIZE).get_page(self.request.GET.get("p"))
+        next_url = self.request.get_full_path()
+        rows = []
+        for practice in page.object_list:
+            cells = []
+            for language in languages:
+                status = practice.languages[language]
+                cells.append(
+                    {
+                        "status": status,
+                        "actions": cell_actions(practice, status, machine, next_url),
+                    }
+                )
+            rows.append({"practice": practice, "cells": cells})
+        totals = {
+            language: {
+                state: sum(1 for s in statuses if s.languages[language].state == state)
+                for state in State.values
+            }
+            for language in languages
+        }
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        context.update(
+            {
+                "form": form,
+                "languages": [(code, names[code]) for code in languages],
+                "rows": rows,
+                "page_obj": page,
+                "query_string": query.urlencode(),
+                "count": len(shown),
+                "total": len(statuses),
+                "totals": [
+                    (
+                        names[language],
+                        [(State(s).label, n) for s, n in totals[language].items() if n],
+                    )
+                    for language in languages
+                ],
+                "machine": machine,
+                "machine_pairs": [(names[s], names[t]) for s, t in machine.pairs],
+                "next_url": next_url,
+            }
+        )
+        return context
+
+
+@require_POST
+def mark_reviewed_view(request, translation_id):
+    """The bulk human pass: whoever may publish the translation accepts its machine strings."""
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), pk=translation_id
+    )
+    target = translation.get_target_instance()
+    if not isinstance(target, Page) or not target.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    count = mark_reviewed(translation, request.user)
+    messages.success(
+        request,
+        _("%(count)d machine-translated strings of '%(title)s' marked as reviewed.")
+        % {"count": count, "title": target.get_admin_display_title()},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("translations:index"))
+
+
+@require_POST
+@permission_required("wagtail_localize.submit_translation", raise_exception=True)
+def pretranslate_view(request, page_id, language):
+    """Machine pre-translation of a practice into one language, saved as a draft.
+
+    Starts the translation if needed; the draft is never published here and cannot be
+    published before a human pass (see the before_edit_page hook).
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    locale = get_object_or_404(Locale, language_code=language)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    translator = get_machine_translator()
+    dashboard = reverse("translations:index")
+    if translator is None or not translator.can_translate(page.locale, locale):
+        messages.error(request, _("Machine translation is not available for this language."))
+        return redirect(dashboard)
+    translations = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        source__locale=page.locale,
+        target_locale=locale,
+        enabled=True,
+    )
+    with transaction.atomic():
+        translation = translations.first()
+        if translation is None:
+            TranslationCreator(request.user, [locale]).create_translations(page)
+            translation = translations.get()
+        translated = apply_machine_translation(translation.id, request.user, translator)
+    if not translated:
+        messages.warning(request, _("There was nothing left to pre-translate."))
+    else:
+        try:
+            translation.save_target(user=request.user, publish=False)
+        except ValidationError:
+            messages.warning(request, _("Some machine translations are not valid; see the editor."))
+        messages.success(
+            request,
+            _("Pre-translated with %(name)s. Review every string before publishing.")
+            % {"name": translator.display_name},
+        )
+    target = translation.get_target_instance()
+    return redirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+
+class TranslationDashboardViewSet(ViewSet):
+    name = "translations"
+    url_prefix = "translation-status"
+    icon = "wagtail-localize-language"
+    menu_label = gettext_lazy("Translations")
+    menu_order = 250
+    add_to_admin_menu = True
+
+    def get_urlpatterns(self):
+        return [
+            path("", TranslationDashboardView.as_view(), name="index"),
+            path("<int:translation_id>/reviewed/", mark_reviewed_view, name="mark_reviewed"),
+            path(
+                "pretranslate/<int:page_id>/<str:language>/",
+                pretranslate_view,
+                name="pretranslate",
+            ),
+        ]
+
+
+# The practice listing with completeness
+
+
+class CompletenessColumn(Column):
+    cell_template_name = "practices/admin/completeness_cell.html"
+
+    def get_value(self, instance):
+        return getattr(instance, "practice_status", None)
+
+
+class PracticeFilterSet(PageFilterSet):
+    completeness = django_filters.ChoiceFilter(
+        label=gettext_lazy("Completeness"),
+        choices=Band.choices,
+        empty_label=gettext_lazy("Any"),
+        method="filter_completeness",
+    )
+
+    class Meta(PageFilterSet.Meta):
+        model = PracticePage
+
+    def filter_completeness(self, queryset, name, value):
+        keys = [status.translation_key for status in practice_statuses() if status.band == value]
+        return queryset.filter(translation_key__in=keys)
+
+
+class PracticeIndexView(IndexView):
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        statuses = statuses_by_key({page.translation_key for page in object_list})
+        for page in object_list:
+            page.practice_status = statuses.get(page.translation_key)
+        return super().get_table(object_list)
+
+
+class PracticeListingViewSet(PageListingViewSet):
+    name = "practice_listing"
+    url_prefix = "practice-listing"
+    model = PracticePage
+    index_view_class = PracticeIndexView
+    filterset_class = PracticeFilterSet
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Good practices")
+    menu_order = 240
+    add_to_admin_menu = True
+    columns = [
+        *IndexView.base_columns,
+        CompletenessColumn("completeness", label=gettext_lazy("Completeness"), width="14%"),
+    ]

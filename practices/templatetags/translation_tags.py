@@ -1,0 +1,13 @@
+"""The public language label of a page (templates/includes/language_status.html)."""
+
+from django import template
+
+from practices.translation import public_language_status
+
+register = template.Library()
+
+
+@register.simple_tag
+def language_status(page):
+    """Original, human-reviewed or machine translation, and the live original (≤ 2 queries)."""
+    return public_language_status(page)

@@ -1,0 +1,627 @@
+"""Reading and extraction of write-ups: the seed, the corpus accuracy, and the hard cases."""
+
+import codecs
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from practices.importer import extract_document
+from practices.importer.extract import (
+    ExtractError,
+    detect_countries,
+    detect_language,
+    extract,
+    fingerprint,
+    heading_kind,
+    suggest_themes,
+)
+from practices.importer.readers import ReadError, read_document
+
+CORPUS = Path(__file__).parent / "import_corpus"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_d84a0486f3312333.txt"
+FIELDS = [
+    "title",
+    "language",
+    "summary",
+    "lessons",
+    "recommendations",
+    "results",
+    "countries",
+    "themes",
+]
+FOOTER_WORDS = ["CONOCE", "ESCRÍBANOS", "INNOVAMIGRACIÓN", "iom.int", "OIMSuramerica", "HUB"]
+
+
+def build_docx(source, target):
+    """A DOCX from a line-per-paragraph source: 'T: ' Title, '# ' Heading 1, '* ' Word bullet
+    list, '1. ' Word numbered list, '[footer] ' page footer, '\\n' a line break."""
+    from docx import Document
+
+    document = Document()
+    styles = {"T: ": "Title", "# ": "Heading 1", "* ": "List Bullet", "1. ": "List Number"}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.startswith("[footer] "):
+            document.sections[0].footer.paragraphs[0].text = line.removeprefix("[footer] ")
+            continue
+        if not line.strip():
+            continue
+        prefix = next((p for p in styles if line.startswith(p)), None)
+        paragraph = document.add_paragraph(style=styles.get(prefix))
+        parts = line.removeprefix(prefix or "").split("\\n")
+        for index, part in enumerate(parts):
+            run = paragraph.add_run(part)
+            if index < len(parts) - 1:
+                run.add_break()
+    document.save(target)
+
+
+def build_pdf(source, target):
+    """A PDF from a line-per-paragraph source: '@header'/'@footer' running lines ({page},
+    {pages}), '## ' title, '# ' heading, '===' page break; paragraphs wrap at the margin."""
+    from fpdf import FPDF
+
+    lines = source.read_text(encoding="utf-8").splitlines()
+    running = dict(line.split(" ", 1) for line in lines if line.startswith("@"))
+
+    class Pdf(FPDF):
+        def header(self):
+            if "@header" in running:
+                self.set_font("helvetica", "I", 8)
+                self.cell(0, 6, running["@header"], new_x="LMARGIN", new_y="NEXT")
+                self.ln(6)
+
+        def footer(self):
+            if "@footer" in running:
+                self.set_y(-15)
+                self.set_font("helvetica", "I", 8)
+                text = running["@footer"].replace("{page}", str(self.page_no()))
+                self.cell(0, 6, text.replace("{pages}", "{nb}"), align="C")
+
+    pdf = Pdf()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 20)
+    pdf.add_page()
+    for line in lines:
+        if not line.strip() or line.startswith("@"):
+            continue
+        if line == "===":
+            pdf.add_page()
+            continue
+        style, size, height, after = ("", 11, 5.5, 2.5)
+        if line.startswith("## "):
+            line, style, size, height, after = line[3:], "B", 18, 9, 4
+        elif line.startswith("# "):
+            line, style, size, height, after = line[2:], "B", 13, 7, 2
+        pdf.set_font("helvetica", style, size)
+        pdf.multi_cell(0, height, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(after)
+    pdf.output(str(target))
+
+
+def corpus_cases():
+    return sorted(CORPUS.glob("*.json"))
+
+
+def document_path(expected, directory):
+    """The corpus document, built into ``directory`` when it is a DOCX or PDF."""
+    if "build_from" not in expected:
+        return CORPUS / expected["source"]
+    target = Path(directory) / expected["source"]
+    builder = build_docx if target.suffix == ".docx" else build_pdf
+    builder(CORPUS / expected["build_from"], target)
+    return target
+
+
+def extract_path(path):
+    return extract_document(path.name, path.read_bytes())[1].as_dict()
+
+
+@pytest.fixture(scope="module")
+def corpus_results(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("corpus")
+    results = []
+    for case in corpus_cases():
+        expected = json.loads(case.read_text(encoding="utf-8"))
+        path = document_path(expected, directory)
+        results.append((expected, path, extract_path(path)))
+    return results
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", [SEED, CORPUS / "seed-ecuador.txt"], ids=["shared-seed", "corpus-copy"]
+)
+def test_seed_imports_exactly(path):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    got = extract_path(path)
+    assert got["title"] == lines[6]
+    assert got["summary"] == lines[12]
+    assert got["lessons"] == [line[2:] for line in lines[17:21]]
+    assert len(got["lessons"]) == 4
+    assert got["recommendations"] == [lines[28]]
+    assert got["results"] == []
+    assert got["language"] == "es"
+    assert got["countries"] == ["EC"]
+    everything = json.dumps(got, ensure_ascii=False)
+    for word in FOOTER_WORDS:
+        assert word not in everything
+
+
+def test_corpus_copy_of_the_seed_is_the_seed():
+    assert (CORPUS / "seed-ecuador.txt").read_bytes() == SEED.read_bytes()
+
+
+# --- the corpus -------------------------------------------------------------------------------
+
+
+def test_corpus_covers_three_languages_and_three_formats(corpus_results):
+    assert len(corpus_results) >= 12
+    pairs = {(expected["language"], path.suffix) for expected, path, _ in corpus_results}
+    assert pairs >= {
+        (lang, ext) for lang in ("es", "en", "pt") for ext in (".txt", ".docx", ".pdf")
+    }
+    assert all(path.stat().st_size < 100_000 for _, path, _ in corpus_results)
+
+
+def test_corpus_field_accuracy_is_at_least_95_percent(corpus_results):
+    accuracy = {
+        field: sum(got[field] == expected[field] for expected, _, got in corpus_results)
+        / len(corpus_results)
+        for field in FIELDS
+    }
+    report = ", ".join(f"{field} {value:.0%}" for field, value in accuracy.items())
+    print(f"\nimport corpus ({len(corpus_results)} documents), exact match per field: {report}")
+    misses = [
+        f"{expected['source']}: {field}"
+        for expected, _, got in corpus_results
+        for field in FIELDS
+        if got[field] != expected[field]
+    ]
+    assert min(accuracy.values()) >= 0.95, f"{report}; misses: {misses}"
+
+
+def test_no_footer_or_call_to_action_in_any_corpus_extraction(corpus_results):
+    noise = [
+        "CONOCE MÁS",
+        "SAIBA MAIS",
+        "LEARN MORE",
+        "ESCRÍBANOS",
+        "www.",
+        "@",
+        "Página",
+        "page 1",
+    ]
+    for expected, _, got in corpus_results:
+        everything = json.dumps(got, ensure_ascii=False)
+        assert not [word for word in noise if word in everything], expected["source"]
+
+
+# --- headings, lists and noise ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Resumen de la práctica", "summary"),
+        ("RESUMEN DE LA PRÁCTICA", "summary"),
+        ("Resumo da prática:", "summary"),
+        ("Summary of the practice", "summary"),
+        ("1. Resumen", "summary"),
+        ("▶ LESSONS LEARNED", "lessons"),
+        ("★ Lecciones Aprendidas ★", "lessons"),
+        ("Lições aprendidas", "lessons"),
+        ("**Key lessons:**", "lessons"),
+        ("Lecciones aprendidas y recomendaciones", "lessons"),
+        ("★ Recomendaciones ★", "recommendations"),
+        ("Recomendações para a replicação", "recommendations"),
+        ("Key recommendations", "recommendations"),
+        ("Principales resultados", "results"),
+        ("Logros", "results"),
+        ("Results achieved", "results"),
+        ("Resultados alcançados", "results"),
+        ("Conclusiones y recomendaciones", "recommendations"),
+        ("What we learned", "lessons"),
+        ("Lecciones aprendidas (selección)", "lessons"),
+        ("Resultados 2021-2022", "results"),
+        ("Contexto", "other"),
+        ("Desafíos", "other"),
+        ("Resultados de la estrategia de integración en la ciudad", None),
+        ("Sostenibilidad de las acciones en el tiempo", None),
+        ("Las lecciones que dejó el proyecto fueron muchas.", None),
+    ],
+)
+def test_heading_kinds(line, kind):
+    assert heading_kind(line) == kind
+
+
+def practice(*sections, head="SISTEMATIZACIÓN DE BUENAS PRÁCTICAS\n\nUna práctica de prueba"):
+    return "\n\n".join([head, *sections])
+
+
+SUMMARY = "Resumen de la práctica\n\nLa práctica acompaña a personas migrantes en Lima, Perú."
+
+
+@pytest.mark.parametrize(
+    "lessons",
+    [
+        "- Primera lección.\n- Segunda lección.",
+        "• Primera lección.\n• Segunda lección.",
+        "– Primera lección.\n— Segunda lección.",
+        "* Primera lección.\n* Segunda lección.",
+        "1. Primera lección.\n2. Segunda lección.",
+        "1) Primera lección.\n2) Segunda lección.",
+        "a) Primera lección.\nb) Segunda lección.",
+        "Primera lección.\n\nSegunda lección.",
+        "Primera lección.\nSegunda lección.",
+        "Entre las lecciones destacan:\n\n- Primera lección.\n- Segunda lección.",
+        "\t•\tPrimera lección.\n\t•\tSegunda lección.",
+    ],
+)
+def test_list_markers(lessons):
+    text = practice(SUMMARY, "Lecciones\naprendidas", lessons)
+    assert extract(text).lessons == ["Primera lección.", "Segunda lección."]
+
+
+def test_one_item_per_line_is_not_mistaken_for_a_wrapped_paragraph():
+    lessons = (
+        "La coordinación previa con los establecimientos de salud permitió dar continuidad.\n"
+        "Llevar los servicios a los barrios reduce barreras."
+    )
+    got = extract(practice(SUMMARY, "Lecciones aprendidas", lessons))
+    assert got.lessons == lessons.split("\n")
+
+
+def test_wrapped_and_hyphenated_lines_are_joined():
+    lessons = (
+        "- La confianza entre fiscalías y organizaciones de la sociedad civil se cons-\n"
+        "  truye con reuniones periódicas.\n"
+        "- Los protocolos escritos facilitan la derivación, pero necesitan un\n"
+        "punto focal en cada institución."
+    )
+    got = extract(practice(SUMMARY, "Lecciones aprendidas", lessons))
+    assert got.lessons == [
+        "La confianza entre fiscalías y organizaciones de la sociedad civil se construye con "
+        "reuniones periódicas.",
+        "Los protocolos escritos facilitan la derivación, pero necesitan un punto focal en cada "
+        "institución.",
+    ]
+
+
+def test_hard_wrapped_paragraphs_keep_their_breaks():
+    summary = (
+        "Resumen\n\n"
+        "La práctica acompaña a personas migrantes en Lima, Perú, con orientación\n"
+        "laboral y apoyo psicosocial durante los primeros meses de su llegada a la\n"
+        "ciudad.\n\n"
+        "Se implementó entre 2020 y 2022."
+    )
+    got = extract(practice(summary))
+    assert got.summary == (
+        "La práctica acompaña a personas migrantes en Lima, Perú, con orientación laboral y "
+        "apoyo psicosocial durante los primeros meses de su llegada a la ciudad.\n\n"
+        "Se implementó entre 2020 y 2022."
+    )
+
+
+def test_results_keep_figures_and_inline_headings():
+    got = extract(practice(SUMMARY, "Resultados: 1.200 personas capacitadas y 85 % empleadas."))
+    assert got.results == ["1.200 personas capacitadas y 85 % empleadas."]
+
+
+def test_sections_in_any_order_and_missing():
+    text = practice("Recomendaciones\n\n- Una recomendación.", "Lecciones aprendidas\n\n- Una.")
+    got = extract(text)
+    assert (got.summary, got.lessons, got.recommendations, got.results) == (
+        "",
+        ["Una."],
+        ["Una recomendación."],
+        [],
+    )
+
+
+def test_summary_without_heading_is_the_prose_after_the_title():
+    text = practice(
+        "La red acompaña a víctimas de trata en la frontera.",
+        "Lecciones aprendidas\n\n- Una lección.",
+        head="Red de protección\nen zonas de frontera",
+    )
+    got = extract(text)
+    assert got.title == "Red de protección en zonas de frontera"
+    assert got.summary == "La red acompaña a víctimas de trata en la frontera."
+
+
+def test_noise_is_dropped_everywhere():
+    noise = (
+        "CONOCE MÁS\n\nSAIBA MAIS\n\nLEARN MORE\n\nESCRÍBANOS\n\nCONTACT US\n\n"
+        "www.robuenosaires.iom.int\n\nhttps://example.org/practica\n\nOIMSuramerica\n\n"
+        "▶ OIMSuramerica\n\n📍 ONUMigración\n\n@OIM_Peru\n\nOIM\nONU MIGRACIÓN\n\n"
+        "HUB REGIONAL SOBRE LA\nGESTIÓN DEL CONOCIMIENTO\nEN SURAMÉRICA\n\n"
+        "MiRAC\nCOMITÉ DE ASIGNACIÓN\nDE RECURSOS MIGRATORIOS\n\nPágina 3 de 10"
+    )
+    head = "OIM\nONU MIGRACIÓN\n\nSISTEMATIZACIÓN DE BUENAS PRÁCTICAS\n\nUna práctica de prueba"
+    text = practice(SUMMARY, "Lecciones aprendidas\n\n- Una lección.", noise, head=head)
+    got = extract(text)
+    assert got.title == "Una práctica de prueba"
+    assert got.lessons == ["Una lección."]
+    assert got.summary == "La práctica acompaña a personas migrantes en Lima, Perú."
+
+
+def test_a_capitalised_subheading_inside_a_list_does_not_end_it():
+    results = "Resultados\n\nCUANTITATIVOS\n\n- 1.200 personas.\n\nCUALITATIVOS\n\n- Más confianza."
+    assert extract(practice(SUMMARY, results)).results == ["1.200 personas.", "Más confianza."]
+
+
+def test_a_list_item_with_a_label_is_not_a_heading():
+    lessons = "- Contexto: conocer el territorio es clave.\n- Aliados: sumar a las alcaldías."
+    got = extract(practice(SUMMARY, "Lecciones aprendidas", lessons))
+    assert got.lessons == [
+        "Contexto: conocer el territorio es clave.",
+        "Aliados: sumar a las alcaldías.",
+    ]
+
+
+def test_text_exported_from_a_pdf_loses_its_running_lines():
+    body = [
+        ["Ferias de salud en Tumbes", *SUMMARY.split("\n")],
+        ["Lecciones aprendidas", "- Una lección."],
+        ["Recomendaciones", "- Una recomendación."],
+    ]
+    pages = [
+        "\n".join(["Informe de la OIM Perú", "", *lines, "", f"Página {n} de 3"])
+        for n, lines in enumerate(body, start=1)
+    ]
+    got = extract(read_document("exportado.txt", "\f".join(pages).encode("utf-8")))
+    assert (got.title, got.lessons, got.recommendations) == (
+        "Ferias de salud en Tumbes",
+        ["Una lección."],
+        ["Una recomendación."],
+    )
+
+
+def test_pathological_lines_do_not_hang_the_importer():
+    """Guards against regular-expression backtracking (a 140 kB line once took minutes)."""
+    started = time.perf_counter()
+    for line in ("a.b-c_d" * 20_000, "aB" * 70_000, "a@b." * 30_000, "palabra " * 50_000):
+        with pytest.raises(ExtractError):
+            extract(f"Título\n\n{line}")
+        extract(f"Título\n\nResumen\n\n{line}")
+    assert time.perf_counter() - started < 10
+
+
+def test_no_recognisable_structure_is_an_error():
+    with pytest.raises(ExtractError, match="no recognisable structure"):
+        extract("Una carta cualquiera.\n\nSaludos cordiales,\nAna")
+
+
+# --- language, countries, themes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La práctica fortalece las capacidades de la población migrante en el país.", "es"),
+        ("A prática fortalece as capacidades da população migrante no país.", "pt"),
+        ("The practice strengthens the skills of migrants and their host communities.", "en"),
+    ],
+)
+def test_language(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Ferias de salud en Tumbes, Perú, y en Huaquillas, Ecuador.", ["EC", "PE"]),
+        ("Escolas de acolhida no Paraguai e na Colômbia.", ["CO", "PY"]),
+        ("Returnees in Brazil and Peru.", ["BR", "PE"]),
+        ("Migrantes provenientes de Venezuela en Colombia.", ["CO"]),
+        ("Personas retornadas desde Chile y Argentina a Bolivia.", ["BO"]),
+        ("Guayana Francesa y French Guiana no son Guyana.", ["GY"]),
+    ],
+)
+def test_countries(text, codes):
+    assert detect_countries(text) == codes
+
+
+def test_demonyms_count_only_when_no_country_is_named():
+    text = practice(
+        "Resumen\n\nApoyo a la población ecuatoriana vulnerable.", head="Emprendimiento local"
+    )
+    assert extract(text).countries == ["EC"]
+
+
+def test_themes_are_suggested_from_keywords():
+    assert suggest_themes(
+        "Emprendimiento para la inclusión de migrantes",
+        "Apoyo a ideas de negocio y a la integración socioeconómica.",
+    ) == ["emprendimiento", "integracion-socioeconomica"]
+    assert suggest_themes("Una práctica", "Sin palabras clave.") == []
+
+
+# --- readers ----------------------------------------------------------------------------------
+
+PLAIN = practice(SUMMARY, "Lecciones aprendidas\n\n- Una lección con acentos: acción, niño.")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PLAIN.encode("utf-8"),
+        codecs.BOM_UTF8 + PLAIN.encode("utf-8"),
+        PLAIN.replace("\n", "\r\n").encode("cp1252"),
+        PLAIN.encode("latin-1"),
+        PLAIN.encode("utf-16"),
+        PLAIN.replace(" ", "\u00a0", 3).encode("utf-8"),
+    ],
+    ids=["utf8", "bom", "cp1252-crlf", "latin1", "utf16", "nbsp"],
+)
+def test_text_encodings(data):
+    got = extract(read_document("practica.txt", data))
+    assert got.lessons == ["Una lección con acentos: acción, niño."]
+    assert got.title == "Una práctica de prueba"
+
+
+def test_cp1252_punctuation_is_decoded():
+    text = read_document("x.txt", "“Comillas” – y guion".encode("cp1252"))
+    assert text == "“Comillas” – y guion"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("vacio.txt", b"", "empty"),
+        ("blancos.txt", b"  \n\r\n ", "empty"),
+        ("binario.txt", bytes(range(256)) * 4, "binary"),
+        ("renombrado.txt", b"%PDF-1.7 \x00\x01", "binary"),
+        ("roto.docx", b"not a zip file", "unreadable"),
+        ("roto.pdf", b"%PDF-1.4 garbage", "unreadable"),
+        ("viejo.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unreadable"),
+        (
+            "cifrado.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "encrypted",
+        ),
+        ("hoja.xlsx", b"PK\x03\x04", "unsupported"),
+    ],
+)
+def test_bad_files_have_a_clear_reason(name, data, code):
+    with pytest.raises(ReadError) as error:
+        read_document(name, data)
+    assert error.value.code == code
+    assert str(error.value)
+
+
+def pdf_bytes(pages, encrypt=None):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("helvetica", size=11)
+        for line in lines:
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+    if encrypt:
+        pdf.set_encryption(owner_password="owner", user_password=encrypt)
+    return bytes(pdf.output())
+
+
+def test_encrypted_pdf_is_reported():
+    with pytest.raises(ReadError) as error:
+        read_document("cifrado.pdf", pdf_bytes([["Resumen", "Texto."]], encrypt="secreto"))
+    assert error.value.code == "encrypted"
+
+
+def test_pdf_without_text_is_empty():
+    with pytest.raises(ReadError) as error:
+        read_document("escaneado.pdf", pdf_bytes([[]]))
+    assert error.value.code == "empty"
+
+
+def test_pdf_page_headers_footers_and_numbers_are_removed():
+    pages = [
+        [
+            "OIM Perú | Buenas prácticas",
+            "Una práctica de prueba",
+            "Resumen",
+            "Primer párrafo.",
+            "1",
+        ],
+        ["OIM Perú | Buenas prácticas", "Lecciones aprendidas", "- Una lección.", "2"],
+        ["OIM Perú | Buenas prácticas", "Recomendaciones", "- Una recomendación.", "3"],
+    ]
+    text = read_document("practica.pdf", pdf_bytes(pages))
+    assert text.count("OIM Perú") == 1  # the top of the first page is kept (cover titles)
+    assert [line for line in text.splitlines() if line.strip().isdigit()] == []
+    got = extract(text)
+    assert (got.title, got.summary, got.lessons, got.recommendations) == (
+        "Una práctica de prueba",
+        "Primer párrafo.",
+        ["Una lección."],
+        ["Una recomendación."],
+    )
+
+
+def test_pdf_cover_title_repeated_as_running_header_is_kept():
+    title = "Casas de acogida temporal en Tacna"
+    pages = [
+        [title, "Resumen", "Alojamiento temporal para personas migrantes."],
+        [title, "Lecciones aprendidas", "- Una lección."],
+        [title, "Recomendaciones", "- Una recomendación."],
+    ]
+    got = extract(read_document("practica.pdf", pdf_bytes(pages)))
+    assert (got.title, got.lessons) == (title, ["Una lección."])
+
+
+def test_docx_form_tables_read_as_labels_and_sections():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("FICHA DE BUENA PRÁCTICA", style="Title")
+    table = document.add_table(rows=0, cols=2)
+    rows = [
+        ("Título de la práctica", ["Casas de acogida temporal en Tacna"]),
+        ("País", ["Perú"]),
+        ("Resumen", ["Alojamiento temporal para personas migrantes."]),
+        ("Lecciones aprendidas", ["Primera lección.", "Segunda lección."]),
+    ]
+    for label, paragraphs in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, paragraphs[0]
+        for paragraph in paragraphs[1:]:
+            cells[1].add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    got = extract(read_document("ficha.docx", buffer.getvalue()))
+    assert (got.title, got.countries, got.summary, got.lessons) == (
+        "Casas de acogida temporal en Tacna",
+        ["PE"],
+        "Alojamiento temporal para personas migrantes.",
+        ["Primera lección.", "Segunda lección."],
+    )
+
+
+def test_docx_word_lists_tables_and_direct_numbering():
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document()
+    document.add_paragraph("Una práctica de prueba", style="Title")
+    document.add_paragraph("Lecciones aprendidas", style="Heading 1")
+    document.add_paragraph("Primera lección.", style="List Number")
+    document.add_paragraph("Segunda lección.", style="List Number")
+    direct = document.add_paragraph("Una recomendación con numeración directa.")
+    bullet_num_id = document.styles["List Bullet"].element.pPr.numPr.numId.val
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", str(bullet_num_id))):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        num_pr.append(child)
+    direct._p.get_or_add_pPr().append(num_pr)
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "Resultados: 300 personas capacitadas."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_document("practica.docx", buffer.getvalue())
+    assert "1. Primera lección." in text
+    assert "2. Segunda lección." in text
+    assert "• Una recomendación con numeración directa." in text
+    got = extract(text)
+    assert got.lessons == [
+        "Primera lección.",
+        "Segunda lección.",
+        "Una recomendación con numeración directa.",
+    ]
+    assert got.results == ["300 personas capacitadas."]
+
+
+def test_fingerprint_ignores_encoding_line_ends_and_spacing():
+    assert fingerprint(PLAIN) == fingerprint(PLAIN.replace("\n", "\r\n").replace(" ", "  "))
+    assert fingerprint(PLAIN) != fingerprint(PLAIN + "\nOtra línea.")
