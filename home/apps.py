@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import navigation  # noqa: F401  (connects the cache invalidation signals)
+        from .roles import connect_signals
+
+        connect_signals()  # editorial permissions and workflow on new section pages
