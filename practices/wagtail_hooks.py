@@ -1,11 +1,18 @@
-"""Admin registration for the practices app (viewsets only)."""
+"""Admin registration for the practices app: taxonomies, importer, translation."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin import messages as admin_messages
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet
+from .importer import views as importer_views
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
+from .translation import REVIEWED_ACTION, needs_human_pass
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -67,25 +74,13 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
-# --- Practice importer (practices/importer): upload, preview, create drafts ----------------
-from wagtail import hooks  # noqa: E402
-
-from .importer import views as importer_views  # noqa: E402
-
+# Practice importer (practices/importer): upload, preview, create drafts.
 hooks.register("register_admin_urls", importer_views.admin_urls)
 hooks.register("register_admin_menu_item", importer_views.menu_item)
 
 
-# --- Translation (practices/translation.py, practices/admin_views.py) ----------------------
-# Status dashboard, practice listing with completeness, the review log action, and no
+# Translation: status dashboard, practice listing with completeness, the review log action, and no
 # publishing of machine translation that nobody has reviewed.
-from django.shortcuts import redirect  # noqa: E402
-
-from wagtail.admin import messages as admin_messages  # noqa: E402
-from wagtail.models import TranslatableMixin  # noqa: E402
-
-from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet  # noqa: E402
-from .translation import REVIEWED_ACTION, needs_human_pass  # noqa: E402
 
 
 @hooks.register("register_admin_viewset")
