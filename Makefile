@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Extra pytest options, e.g. make pytest PYTEST_ARGS='-m "not browser"' (docs/testing.md).
+PYTEST_ARGS ?=
 PROD_ENV := DJANGO_SETTINGS_MODULE=hub.settings.production DJANGO_SECRET_KEY=check-deploy-dummy-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz DJANGO_ALLOWED_HOSTS=hub.example.org
 
 .DEFAULT_GOAL := help
@@ -38,10 +40,13 @@ checks: messages ## Django checks, production deploy check, missing migrations
 	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: messages ## The test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest -q
+pytest: messages ## The whole test suite, browser included (SQLite; PostgreSQL with DATABASE_URL)
+	$(BIN)/pytest -q $(PYTEST_ARGS)
 
-test: lint checks pytest ## Everything CI runs: lint, checks, the whole test suite
+browser: messages ## Only the browser suite (Playwright driving /usr/bin/chromium, axe-core)
+	$(BIN)/pytest -q -m browser $(PYTEST_ARGS) tests/browser
+
+test: lint checks pytest ## lint, checks, the whole suite on SQLite (CI: .ci/run adds PostgreSQL)
 
 bench: install ## Print the search and import benchmarks
 	$(BIN)/python bench/search_bench.py --sizes 1000

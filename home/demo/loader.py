@@ -82,7 +82,7 @@ def translate(page, language, pairs, user):
     """Translate page into language with wagtail-localize, from (source, target) text pairs."""
     mapping = {_key(source): target for source, target in pairs if source and target}
     locale = Locale.objects.get(language_code=language)
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    source, _ = TranslationSource.update_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -321,7 +321,12 @@ def load(user):
         data = json.loads(path.read_text(encoding="utf-8"))
         create_toolkit(data, sections["toolkits"], practices, user)
     if not home.featured.exists():
-        featured = list(practices.values())[:3]
-        for n, practice in enumerate(featured):
-            HomeFeaturedPractice.objects.create(home=home, practice=practice, sort_order=n)
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured = [
+            HomeFeaturedPractice(practice=practice, sort_order=n)
+            for n, practice in enumerate(list(practices.values())[:3])
+        ]
+        publish(home, user)
+        for language in ("en", "pt"):
+            translate(home, language, [], user)  # syncs the featured practices
     return created

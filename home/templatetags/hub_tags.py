@@ -50,7 +50,7 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                "name": get_language_info(code)["name_local"].capitalize(),
                 "url": url,
                 "available": available,
                 "current": code == get_language(),

@@ -1,0 +1,98 @@
+"""Content the browser journeys need on top of the demo, and the URLs they visit.
+
+Run by tests/browser/conftest.py once per session, after ``migrate`` and ``load_demo``, in
+a subprocess with the browser server's settings and database:
+
+    python tests/browser/scenario.py OUT.json
+
+It adds a Spanish page that is never translated (for the language switcher's "not
+translated" path) and writes a JSON map of the public URLs and page ids the tests use, read
+from the database so that the tests never guess a slug.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+LANGUAGES = ["es", "en", "pt"]
+SEED_SLUG = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
+UNTRANSLATED_SLUG = "solo-en-espanol"
+ABOUT_SLUG = "acerca"
+
+
+def build():
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    from wagtail.models import Locale
+
+    from home.models import HomePage, StandardPage
+    from practices.models import (
+        LessonsLibraryPage,
+        PracticeIndexPage,
+        PracticePage,
+        ToolkitIndexPage,
+        ToolkitPage,
+    )
+
+    es = Locale.objects.get(language_code="es")
+    home = HomePage.objects.get(locale=es)
+    untranslated = StandardPage.objects.child_of(home).filter(slug=UNTRANSLATED_SLUG).first()
+    if untranslated is None:
+        untranslated = StandardPage(
+            title="Nota del equipo: página solo en español",
+            slug=UNTRANSLATED_SLUG,
+            summary="Una página que nadie ha traducido todavía.",
+            body=[("paragraph", "<p>Esta página existe solo en español.</p>")],
+            locale=es,
+        )
+        home.add_child(instance=untranslated)
+        untranslated.save_revision().publish()
+
+    def per_language(page):
+        found = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+        return {language: found[language].url for language in LANGUAGES}
+
+    seed = PracticePage.objects.get(locale=es, slug=SEED_SLUG)
+    editable = (
+        PracticePage.objects.filter(locale=es, original_language="es")
+        .exclude(pk=seed.pk)
+        .order_by("path")
+        .first()
+    )
+    pages = {
+        "home": per_language(home),
+        "listing": per_language(PracticeIndexPage.objects.get(locale=es)),
+        "practice": per_language(seed),
+        "toolkit_index": per_language(ToolkitIndexPage.objects.get(locale=es)),
+        "toolkit": per_language(ToolkitPage.objects.filter(locale=es).order_by("path").first()),
+        "lessons": per_language(LessonsLibraryPage.objects.get(locale=es)),
+        "about": per_language(StandardPage.objects.child_of(home).get(slug=ABOUT_SLUG)),
+    }
+    for language in LANGUAGES:
+        with override(language):
+            pages.setdefault("propose", {})[language] = reverse("submit_practice")
+    titles = {p.locale.language_code: p.title for p in seed.get_translations(inclusive=True)}
+    return {
+        "pages": pages,
+        "seed": {"id": seed.pk, "titles": titles},
+        "editable": {"id": editable.pk, "url": editable.url, "title": editable.title},
+        "untranslated": {
+            "id": untranslated.pk,
+            "url": untranslated.url,
+            "title": untranslated.title,
+        },
+    }
+
+
+def main(out):
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+    Path(out).write_text(json.dumps(build(), indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
