@@ -72,6 +72,7 @@ class Hub:
     editable: dict
     untranslated: dict
     log: Path
+    journey: dict = field(default_factory=dict)  # users and ids for test_editorial_journey
 
     def page_url(self, kind, language):
         return self.pages[kind][language]
@@ -294,6 +295,16 @@ def hub(chromium_executable, pytestconfig):
         return server.result()
     except ServerError as error:
         pytest.fail(f"the browser suite's server did not start: {error}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def manage(hub, pytestconfig):
+    """manage(*args): run a manage.py command on the browser server's database.
+
+    Output goes to the server log; a failing command raises ServerError.
+    """
+    server = pytestconfig.stash[SERVER_KEY]
+    return lambda *args: server._run(["manage.py", *args], server._env())
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ a subprocess with the browser server's settings and database:
 
 It adds a Spanish page that is never translated (for the language switcher's "not
 translated" path) and writes a JSON map of the public URLs and page ids the tests use, read
-from the database so that the tests never guess a slug.
+from the database so that the tests never guess a slug. It also creates one user per
+editorial group (``journey_users``) for test_editorial_journey.py.
 """
 
 import json
@@ -19,6 +20,14 @@ LANGUAGES = ["es", "en", "pt"]
 SEED_SLUG = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
 UNTRANSLATED_SLUG = "solo-en-espanol"
 ABOUT_SLUG = "acerca"
+# One account per editorial group (docs/roles.md), for test_editorial_journey.py.
+JOURNEY_USERS = {
+    "contributor": "Contributors",
+    "reviewer": "Reviewers",
+    "translator": "Translators",
+    "kmadmin": "KM admins",
+}
+JOURNEY_PASSWORD = "journey-2026"
 
 
 def build():
@@ -83,7 +92,37 @@ def build():
             "url": untranslated.url,
             "title": untranslated.title,
         },
+        "journey": {
+            "users": journey_users(),
+            "practice_index": PracticeIndexPage.objects.get(locale=es).pk,
+        },
     }
+
+
+# Editorial journey accounts ------------------------------------------------------------
+
+
+def journey_users():
+    """One non-superuser per editorial group; returns {role: {username, password}}."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    users = {}
+    for role, group_name in JOURNEY_USERS.items():
+        username = f"journey-{role}"
+        user, _ = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.org",
+                "first_name": role.capitalize(),
+                "last_name": "Journey",
+            },
+        )
+        user.set_password(JOURNEY_PASSWORD)
+        user.save()
+        user.groups.set([Group.objects.get(name=group_name)])
+        users[role] = {"username": username, "password": JOURNEY_PASSWORD}
+    return users
 
 
 def main(out):
