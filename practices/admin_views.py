@@ -223,6 +223,15 @@ def mark_reviewed_view(request, translation_id):
     return redirect(get_valid_next_url_from_request(request) or reverse("translations:index"))
 
 
+def can_pretranslate(user, page, locale):
+    """Edit rights on the translation, or (to start one) on its section in that language."""
+    target = page.get_translation_or_none(locale)
+    if target is not None:
+        return target.permissions_for_user(user).can_edit()
+    parent = page.get_parent().get_translation_or_none(locale)
+    return parent is not None and parent.permissions_for_user(user).can_edit()
+
+
 @require_POST
 @permission_required("wagtail_localize.submit_translation", raise_exception=True)
 def pretranslate_view(request, page_id, language):
@@ -233,7 +242,7 @@ def pretranslate_view(request, page_id, language):
     """
     page = get_object_or_404(Page, pk=page_id).specific
     locale = get_object_or_404(Locale, language_code=language)
-    if not page.permissions_for_user(request.user).can_edit():
+    if not can_pretranslate(request.user, page, locale):
         raise PermissionDenied
     translator = get_machine_translator()
     dashboard = reverse("translations:index")

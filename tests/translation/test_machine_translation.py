@@ -301,3 +301,26 @@ def test_unreviewed_machine_translation_of_a_theme_is_not_saved(
         editor.post(edit, {"action": "publish"})
     theme.refresh_from_db()
     assert theme.name == "Movilidad climática", "still the source text, not machine output"
+
+
+def test_translator_pretranslates_into_their_section_but_a_reviewer_cannot(
+    client, practice, en, fake_apertium
+):
+    from django.contrib.auth.models import Group, User
+
+    url = reverse("translations:pretranslate", args=[practice.pk, "en"])
+    reviewer = User.objects.create_user("rev-mt", password="x")
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    client.force_login(reviewer)
+    client.post(url)
+    assert not PracticePage.objects.filter(
+        translation_key=practice.translation_key, locale=en
+    ).exists()
+
+    translator = User.objects.create_user("tr-mt", password="x")
+    translator.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(translator)
+    response = client.post(url)
+    target = PracticePage.objects.get(translation_key=practice.translation_key, locale=en)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[target.pk])
+    assert not target.live
