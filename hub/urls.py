@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}),
     path("api/v2/", api_router.urls),
+    path("api/search/", search_views.search_api, name="search_api"),
+    path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,13 +1,123 @@
-from django.core.paginator import Paginator
+"""The public search page (/es/buscar/, /en/search/, /pt/busca/) and the JSON API.
+
+Both call `search.service`; neither knows which engine runs. The page works without
+JavaScript: a GET form for the query, a GET form of facet checkboxes, links for pages.
+"""
+
+import json
+
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
+from . import analytics, service
+from .facets import FACETS, facet_title
+from .query import MAX_QUERY_LENGTH
+
+PAGE_SIZE = 10
+API_MAX_QUERY = 1000
 
 
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _filters(params):
+    return {facet: params.getlist(facet) for facet in FACETS if params.getlist(facet)}
+
+
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    params = request.GET
+    query = " ".join(params.get("q", "")[:MAX_QUERY_LENGTH].split())
+    filters = _filters(params)
+    sort = params.get("sort") if params.get("sort") in service.SORTS else None
+    page = _int(params.get("page"), 1)
+    response = None
+    if query or filters:
+        response = service.search(
+            query,
+            language=get_language(),
+            filters=filters,
+            sort=sort,
+            page=page,
+            page_size=PAGE_SIZE,
+        )
+        if query and response.page == 1:
+            analytics.note(query, response.count if not response.corrected else 0)
+    facets = []
+    if response:
+        facets = [
+            (name, facet_title(name), response.facets[name])
+            for name in FACETS
+            if name in response.facets
+        ]
+    context = {
+        "query": query,
+        "search": response,
+        "results": response.paginated if response else None,
+        "facets": facets,
+        "sort": response.sort if response else "relevance",
+        "sorts": [("relevance", _("Relevance")), ("date", _("Newest first"))],
+        "filtered": bool(filters),
+    }
+    return render(request, "search/search.html", context)
+
+
+def _bad_request(message):
+    return HttpResponseBadRequest(json.dumps({"error": message}), content_type="application/json")
+
+
+def _api_response(data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+@require_GET
+def search_api(request):
+    """GET /api/search/?q=&lang=es|en|pt&page=1&page_size=10&country=EC&... (see docs/api.md)."""
+    params = request.GET
+    query = params.get("q", "")
+    if len(query) > API_MAX_QUERY:
+        return _bad_request(f"q is longer than {API_MAX_QUERY} characters")
+    language = params.get("lang") or get_language()
+    if language not in dict(service.language_options()):
+        return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
+    page = _int(params.get("page", 1), None)
+    page_size = _int(params.get("page_size", 10), None)
+    if page is None or not 1 <= page <= service.MAX_PAGE:
+        return _bad_request(f"page must be an integer from 1 to {service.MAX_PAGE}")
+    if page_size is None or not 1 <= page_size <= service.MAX_PAGE_SIZE:
+        return _bad_request(f"page_size must be an integer from 1 to {service.MAX_PAGE_SIZE}")
+    sort = params.get("sort") or None
+    if sort is not None and sort not in service.SORTS:
+        return _bad_request("sort must be one of " + ", ".join(service.SORTS))
+    response = service.search(
+        query,
+        language=language,
+        filters=_filters(params),
+        sort=sort,
+        page=page,
+        page_size=page_size,
     )
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": page})
+    if response.query and page == 1:
+        analytics.note(response.query, response.count if not response.corrected else 0)
+    return _api_response(response.as_json())
+
+
+@require_GET
+def autocomplete_api(request):
+    """GET /api/search/autocomplete/?q=emp&lang=es -> {"suggestions": [...]}."""
+    params = request.GET
+    language = params.get("lang") or get_language()
+    if language not in dict(service.language_options()):
+        return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
+    suggestions = service.autocomplete(params.get("q", "")[:100], language=language)
+    return _api_response({"suggestions": suggestions})

@@ -57,3 +57,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Review notifications (submitted, changes requested, approved) come from the hub's address.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Search (docs/search.md): the engine follows the database unless HUB_SEARCH_ENGINE says
+# otherwise; Elasticsearch needs its address.
+if HUB_SEARCH["ENGINE"] == "elasticsearch" and not HUB_SEARCH["ELASTICSEARCH_URL"]:  # noqa: F405
+    raise RuntimeError("HUB_SEARCH_ENGINE=elasticsearch needs HUB_ELASTICSEARCH_URL")

@@ -7,11 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from ..choices import Stage
-from .practice import PracticeLesson, PracticePage, PracticeRecommendation
-from .taxonomy import Country, GCMObjective, Population, Theme, localize
+from .practice import PracticePage
 from .toolkit import ToolkitPage
 
 PAGE_SIZE = 12
@@ -27,67 +25,74 @@ def in_visitor_language(queryset, language):
     return queryset.filter(Q(locale__language_code=language) | fallback)
 
 
-def practice_filters(request):
-    """Read the listing filters from the query string, keeping only known values."""
+LISTING_FACETS = ("country", "theme", "population", "gcm", "stage")
+
+
+def listing_search(request, language, kinds, sort=None, snippet_words=36):
+    """Filter (and search, with ?q=) a listing through the search service.
+
+    AND across facets, OR within one; unknown values are ignored. Returns the service's
+    SearchResponse: hits, count and facet counts for the filter form.
+    """
+    from search import service
+
     params = request.GET
-    default = Locale.get_default()
-
-    def known(name, queryset, field):
-        wanted = params.getlist(name)
-        if not wanted:
-            return []
-        valid = {str(value) for value in queryset.values_list(field, flat=True)}
-        return [value for value in wanted if value in valid]
-
-    return {
-        "country": known("country", Country.objects.filter(locale=default), "code"),
-        "theme": known("theme", Theme.objects.filter(locale=default), "slug"),
-        "population": known("population", Population.objects.filter(locale=default), "slug"),
-        "gcm": known("gcm", GCMObjective.objects.filter(locale=default), "number"),
-        "stage": [value for value in params.getlist("stage") if value in Stage.values],
-        "year": [value for value in params.getlist("year") if value.isdigit() and len(value) == 4],
-    }
-
-
-def filter_practices(queryset, filters):
-    """AND across filters, OR within one."""
-    lookups = {
-        "country": "countries__code__in",
-        "theme": "themes__slug__in",
-        "population": "populations__slug__in",
-        "gcm": "gcm_objectives__number__in",
-        "stage": "stage__in",
-        "year": "published_date__year__in",
-    }
-    for name, values in filters.items():
-        if values:
-            matching = PracticePage.objects.filter(**{lookups[name]: values}).values("pk")
-            queryset = queryset.filter(pk__in=matching)
-    return queryset
+    filters = {name: params.getlist(name) for name in LISTING_FACETS if params.getlist(name)}
+    filters["type"] = list(kinds)
+    query = params.get("q", "")
+    if sort is None:
+        sort = params.get("sort")
+        sort = {"title": "title", "newest": "date", "relevance": "relevance"}.get(sort)
+    try:
+        page = int(params.get("page", 1))
+    except ValueError:
+        page = 1
+    return service.search(
+        query,
+        language=language,
+        filters=filters,
+        sort=sort or ("relevance" if query.strip() else "date"),
+        page=page,
+        page_size=PAGE_SIZE,
+        suggest=False,
+        promote=False,
+        snippet_words=snippet_words,
+    )
 
 
-def filter_options(language):
-    """The choices shown in the filter form, in the visitor's language, keyed by source value."""
-    default = Locale.get_default()
+def filter_options(response):
+    """(name, label, [(value, label, count)]) for the filter form, counts for this listing."""
+    from search.facets import facet_title
+    from search.service import labels_for
 
-    def terms(model, value):
-        source = list(model.objects.filter(locale=default))
-        return [
-            (getattr(term, value), localized.name)
-            for term, localized in zip(source, localize(source, language), strict=True)
-        ]
+    labels = labels_for(response.language)
+    options = []
+    for name in LISTING_FACETS:
+        counts = {value.value: value.count for value in response.facets.get(name, ())}
+        values = labels[name]
+        if name == "gcm":
+            ordered = sorted(values, key=int)
+        elif name == "stage":
+            ordered = list(values)
+        else:
+            ordered = sorted(values, key=lambda value: values[value])
+        options.append(
+            (name, facet_title(name), [(v, values[v], counts.get(v, 0)) for v in ordered])
+        )
+    return options
 
-    return [
-        ("country", _("Country"), terms(Country, "code")),
-        ("theme", _("Theme"), terms(Theme, "slug")),
-        ("population", _("Population"), terms(Population, "slug")),
-        (
-            "gcm",
-            _("GCM objective"),
-            [(str(number), f"{number}. {name}") for number, name in terms(GCMObjective, "number")],
-        ),
-        ("stage", _("Stage"), Stage.choices),
-    ]
+
+def with_pages(response, model):
+    """The response's page of hits as a paginator page of page objects, in hit order."""
+    from django.core.paginator import Page as PaginatorPage
+
+    ids = [hit.page_id for hit in response.hits]
+    pages = model.objects.filter(pk__in=ids).select_related("locale").prefetch_related("countries")
+    by_id = {page.pk: page for page in pages}
+    paginated = response.paginated
+    return PaginatorPage(
+        [by_id[pk] for pk in ids if pk in by_id], paginated.number, paginated.paginator
+    )
 
 
 def paginate(request, items):
@@ -118,24 +123,15 @@ class PracticeIndexPage(Page):
         practice._cached_parent_obj = self
         return practice.route(request, remaining)
 
-    def practices(self, request):
-        filters = practice_filters(request)
-        queryset = filter_practices(
-            in_visitor_language(PracticePage.objects.all(), self.locale.language_code), filters
-        )
-        if request.GET.get("sort") == "title":
-            queryset = queryset.order_by("title")
-        else:
-            queryset = queryset.order_by("-published_date", "-pk")
-        return filters, queryset.select_related("locale").prefetch_related("countries")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters, practices = self.practices(request)
-        context["filters"] = filters
-        context["filter_options"] = filter_options(self.locale.language_code)
-        context["sort"] = "title" if request.GET.get("sort") == "title" else "newest"
-        context["practices"] = paginate(request, practices)
+        response = listing_search(request, self.locale.language_code, ["practice"])
+        context["search"] = response
+        context["listing_query"] = response.query
+        context["filters"] = response.filters
+        context["filter_options"] = filter_options(response)
+        context["sort"] = {"date": "newest"}.get(response.sort, response.sort)
+        context["practices"] = with_pages(response, PracticePage)
         return context
 
 
@@ -153,21 +149,19 @@ class LessonsLibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = practice_filters(request)
-        practices = filter_practices(
-            in_visitor_language(PracticePage.objects.all(), self.locale.language_code), filters
-        )
         kind = "recommendations" if request.GET.get("kind") == "recommendations" else "lessons"
-        model = PracticeRecommendation if kind == "recommendations" else PracticeLesson
-        items = (
-            model.objects.filter(page__in=practices.values("pk"))
-            .select_related("page", "page__locale")
-            .order_by("-page__published_date", "page_id", "sort_order")
+        response = listing_search(
+            request,
+            self.locale.language_code,
+            ["recommendation" if kind == "recommendations" else "lesson"],
+            snippet_words=None,
         )
-        context["filters"] = filters
-        context["filter_options"] = filter_options(self.locale.language_code)
+        context["search"] = response
+        context["listing_query"] = response.query
+        context["filters"] = response.filters
+        context["filter_options"] = filter_options(response)
         context["kind"] = kind
-        context["items"] = paginate(request, items)
+        context["items"] = response.paginated
         return context
 
 

@@ -1,0 +1,106 @@
+"""Staff reports: searches that found nothing, and the most popular searches with how often
+each found nothing (Wagtail's own "Search terms" report lists popular terms too)."""
+
+from django.db.models import Max, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions.models import Query
+
+from django_filters import DateFromToRangeFilter
+
+from .models import ZeroResultHit
+
+REPORT_PERMISSIONS = (
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+)
+
+
+def can_see_reports(user):
+    return user.is_superuser or any(user.has_perm(p) for p in REPORT_PERMISSIONS)
+
+
+class ZeroResultFilterSet(WagtailFilterSet):
+    date = DateFromToRangeFilter(
+        label=_("Date"), field_name="zero_result_hits__date", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Query
+        fields = []
+
+
+class ZeroResultReportView(ReportView):
+    """Queries that found nothing, most frequent first: content to write, synonyms to add."""
+
+    page_title = _("Searches without results")
+    header_icon = "search"
+    is_searchable = True
+    search_fields = ["query_string"]
+    filterset_class = ZeroResultFilterSet
+    default_ordering = "-_misses"
+    index_url_name = "search_reports:zero_results"
+    index_results_url_name = "search_reports:zero_results_results"
+    columns = [
+        Column("query_string", label=_("Search term(s)"), sort_key="query_string"),
+        NumberColumn("_misses", label=_("Searches without results"), sort_key="_misses"),
+        DateColumn("_last", label=_("Last seen"), sort_key="_last"),
+    ]
+    export_headings = {
+        "query_string": _("Search term(s)"),
+        "_misses": _("Searches without results"),
+        "_last": _("Last seen"),
+    }
+    list_export = ["query_string", "_misses", "_last"]
+
+    def get_base_queryset(self):
+        return (
+            Query.objects.filter(zero_result_hits__isnull=False)
+            .annotate(_misses=Sum("zero_result_hits__hits"), _last=Max("zero_result_hits__date"))
+            .order_by("-_misses")
+        )
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = self.get_base_queryset()
+        return kwargs
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_reports(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PopularSearchesReportView(ZeroResultReportView):
+    """The most frequent searches, with how often they found nothing."""
+
+    page_title = _("Popular searches")
+    filterset_class = None
+    default_ordering = "-_hits"
+    index_url_name = "search_reports:popular"
+    index_results_url_name = "search_reports:popular_results"
+    columns = [
+        Column("query_string", label=_("Search term(s)"), sort_key="query_string"),
+        NumberColumn("_hits", label=_("Searches"), sort_key="_hits"),
+        NumberColumn("_misses", label=_("Searches without results"), sort_key="_misses"),
+    ]
+    export_headings = {
+        "query_string": _("Search term(s)"),
+        "_hits": _("Searches"),
+        "_misses": _("Searches without results"),
+    }
+    list_export = ["query_string", "_hits", "_misses"]
+
+    def get_base_queryset(self):
+        misses = (
+            ZeroResultHit.objects.filter(query=OuterRef("pk"))
+            .values("query")
+            .annotate(n=Sum("hits"))
+            .values("n")
+        )
+        return Query.get_most_popular().annotate(_misses=Coalesce(Subquery(misses), 0))

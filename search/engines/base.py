@@ -1,0 +1,257 @@
+"""What every engine offers the search service, and the pipeline the database engines share.
+
+Database engines (SQLite FTS5, PostgreSQL, the plain fallback) only answer three questions:
+which units match (as bit sets per language slot), which documents rank best (optionally
+restricted by facet tokens), and which titles complete a prefix. Counting, facets, filters,
+sorting by date or title and pagination are done here on the in-memory unit bit sets.
+"""
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from ..facets import FACETS, facet_token, language_codes
+from ..models import SLOTS
+from ..query import ParsedQuery
+
+
+class EngineError(Exception):
+    """The engine could not answer (down, timed out, index missing): fall back."""
+
+
+@dataclass
+class Plan:
+    query: ParsedQuery
+    language: str
+    filters: dict = field(default_factory=dict)  # facet -> [validated values]
+    sort: str = "relevance"  # relevance | date | title
+    offset: int = 0
+    limit: int = 10
+    facets: bool = True
+
+
+@dataclass
+class EngineResult:
+    count: int
+    units: list  # [(unit id, score)] in result order, for this page
+    facets: dict = field(default_factory=dict)  # facet -> {value: count}
+    allowed_slots: int = 0xFF  # the language filter, as a slot mask
+    highlights: dict = field(default_factory=dict)  # unit -> engine highlight (optional)
+
+
+class Engine:
+    name = "base"
+    label = "base"
+    sync_on_commit = True  # documents_changed runs after the transaction commits
+
+    def search(self, plan):
+        raise NotImplementedError
+
+    def autocomplete(self, words, language, limit):
+        """Unit ids whose title words start with the given words (the last one a prefix)."""
+        raise NotImplementedError
+
+    def documents_changed(self, page_ids):
+        """Called after documents of these pages were written (external engines sync)."""
+
+    def rebuild_started(self):
+        """Called before a full rebuild replaces every document."""
+
+    def rebuild_finished(self):
+        """Called after a full rebuild, in its transaction."""
+
+    def rebuild_committed(self):
+        """Called once the rebuild is committed."""
+
+
+def slot_mask(languages):
+    codes = language_codes()
+    mask = 0
+    for language in languages:
+        if language in codes:
+            mask |= 1 << codes.index(language)
+    return mask
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size):
+        self.size = size
+        self.data = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.data.get(key)
+            if value is not None:
+                self.data.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+
+
+class DatabaseEngine(Engine):
+    """The shared pipeline of engines that live in the site's database."""
+
+    languages_per_unit = 3
+
+    def __init__(self, options=None):
+        self.options = options or {}
+        # Matches and rankings of recent queries, for the index state they were computed on:
+        # paging and clicking facets repeat the query, popular queries repeat across visitors.
+        self.cache = LRU(self.options.get("CACHE_SIZE", 256))
+        self.timeout = self.options.get("TIMEOUT", 1.0)
+        self.languages_per_unit = max(1, min(len(settings.LANGUAGES), SLOTS))
+
+    # engine primitives ---------------------------------------------------------------
+    def match_slots(self, query, nbytes):
+        """One unit bit set per language slot: the units with a matching document."""
+        raise NotImplementedError
+
+    #: Ranking tiers tried before the whole text (see _ranked_units).
+    tiers = ("title", "head")
+
+    def rank(self, query, filter_groups, limit, tier=None):
+        """[(document id, score)] best first, documents matching the query and the filters,
+        within a tier's fields (None: anywhere)."""
+        raise NotImplementedError
+
+    # shared pipeline -----------------------------------------------------------------
+    def search(self, plan):
+        from ..facets import current_snapshot
+
+        snapshot = current_snapshot()
+        codes = language_codes()
+        if plan.query:
+            key = ("match", snapshot.token, plan.query.key)
+            slots = self.cache.get(key)
+            if slots is None:
+                slots = self.match_slots(plan.query, snapshot.nbytes)
+                self.cache.put(key, slots)
+            slots = list(slots)
+        else:
+            slots = list(snapshot.slots)
+        slots += [0] * (len(codes) - len(slots))
+        matched = 0
+        for bits in slots:
+            matched |= bits
+        matched &= snapshot.everything
+
+        masks = {}
+        for facet, values in plan.filters.items():
+            if not values:
+                continue
+            mask = 0
+            for value in values:
+                if facet == "language":
+                    if value in codes:
+                        mask |= slots[codes.index(value)]
+                else:
+                    mask |= snapshot.mask(facet, value)
+            masks[facet] = mask
+        selection = matched
+        for mask in masks.values():
+            selection &= mask
+        count = selection.bit_count()
+
+        facets = {}
+        if plan.facets:
+            facets = self._facet_counts(snapshot, matched, masks, slots, codes)
+
+        allowed = slot_mask(plan.filters.get("language", ())) or 0xFF
+        wanted = plan.offset + plan.limit
+        if plan.sort == "relevance" and plan.query and count:
+            units = self._ranked_units(plan, selection, wanted, snapshot)
+        elif plan.sort == "title":
+            preferred = codes.index(plan.language) if plan.language in codes else 0
+            order = snapshot.title_order(preferred)
+            units = [(u, 0.0) for u in snapshot.ordered(selection, order, 0, wanted)]
+        else:
+            units = [(u, 0.0) for u in snapshot.ordered(selection, snapshot.date_order, 0, wanted)]
+        return EngineResult(
+            count=count,
+            units=units[plan.offset : wanted],
+            facets=facets,
+            allowed_slots=allowed,
+        )
+
+    def _facet_counts(self, snapshot, matched, masks, slots, codes):
+        """Counts for every facet value, each facet filtered by the others (OR within)."""
+        counts = {}
+        for facet in FACETS:
+            base = matched
+            for other, mask in masks.items():
+                if other != facet:
+                    base &= mask
+            values = {}
+            if facet == "language":
+                for code, bits in zip(codes, slots, strict=False):
+                    n = (base & bits).bit_count()
+                    if n:
+                        values[code] = n
+            else:
+                prefix_len = len(facet_token(facet, ""))
+                for token, bits in snapshot.tokens.items():
+                    if token.startswith(facet_token(facet, "")):
+                        n = (base & bits).bit_count()
+                        if n:
+                            values[token[prefix_len:]] = n
+            counts[facet] = values
+        return counts
+
+    def _filter_groups(self, plan):
+        return [
+            [facet_token(facet, value) for value in values]
+            for facet, values in plan.filters.items()
+            if values
+        ]
+
+    def _ranked_units(self, plan, selection, wanted, snapshot):
+        """Best units first, one entry per unit (its best document).
+
+        Three tiers, each ranked by the engine's score: documents whose title holds every
+        clause (a practice named after the query beats a long page that repeats it), then
+        whose title, summary or lesson text and taxonomy names hold them, then the rest.
+        The tiers also bound the work on very common words: a page is usually filled from
+        the first tiers without ranking every match.
+        """
+        groups = self._filter_groups(plan)
+        per_unit = self.languages_per_unit
+        data = selection.to_bytes(snapshot.nbytes + 8, "little")
+        found = {}
+
+        def take(rows):
+            for doc_id, score in rows:
+                unit = doc_id // SLOTS
+                if unit not in found and data[unit >> 3] >> (unit & 7) & 1:
+                    found[unit] = score
+                    if len(found) >= wanted:
+                        return True
+            return False
+
+        def ranked(limit, tier=None):
+            key = ("rank", snapshot.token, plan.query.key, str(groups), limit, tier)
+            rows = self.cache.get(key)
+            if rows is None:
+                rows = self.rank(plan.query, groups, limit, tier=tier)
+                self.cache.put(key, rows)
+            return rows
+
+        for tier in (*self.tiers, None):
+            limit = max(wanted, 10) * 2 * per_unit
+            while True:
+                rows = ranked(limit, tier)
+                if take(rows):
+                    return list(found.items())
+                if len(rows) < limit:
+                    break  # this tier is exhausted: on to the next
+                limit *= 4
+        return list(found.items())

@@ -1,0 +1,228 @@
+"""Facets: tokens in the index, validation of selected values, and in-memory unit sets.
+
+Every document carries facet tokens ("zzcec" = country EC, "zzkpractice" = type practice,
+...). Database engines use them to filter ranked retrieval inside the full-text query; this
+module keeps, per process, one bit set of units per token (Python ints), so counting a facet
+for the current query is an AND and a popcount, whatever the number of matches.
+The snapshot is rebuilt when `IndexState.token` changes.
+"""
+
+import re
+import struct
+import threading
+from array import array
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import SLOTS, IndexState, SearchDocument
+
+FACETS = ("type", "country", "theme", "population", "gcm", "year", "language", "stage")
+PREFIX = {
+    "type": "zzk",
+    "country": "zzc",
+    "theme": "zzt",
+    "population": "zzp",
+    "gcm": "zzg",
+    "year": "zzy",
+    "language": "zzl",
+    "stage": "zzs",
+}
+TYPE_ORDER = ("practice", "lesson", "recommendation", "toolkit", "page")
+MAX_VALUES_PER_FACET = 30
+WORD_BITS = 56  # engines return unit sets as 56-bit words (7 bytes: byte-aligned, positive)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def facet_token(facet, value):
+    return PREFIX[facet] + _NOT_ALNUM.sub("", str(value).lower())
+
+
+def facet_title(facet):
+    return {
+        "type": _("Type"),
+        "country": _("Country"),
+        "theme": _("Theme"),
+        "population": _("Population"),
+        "gcm": _("GCM objective"),
+        "year": _("Year"),
+        "language": _("Language"),
+        "stage": _("Stage"),
+    }[facet]
+
+
+_WORD = struct.Struct("<Q")
+
+
+def bits_from_words(rows, nbytes):
+    """An int bit set from (word index, 56-bit word) pairs in increasing word order.
+
+    Each word is written as 8 bytes at 7 * index; its eighth byte is zero and is overwritten
+    by the next word, so the rows must come sorted (engines GROUP BY / ORDER BY the index).
+    """
+    buffer = bytearray(nbytes + 16)
+    pack = _WORD.pack_into
+    limit = len(buffer) - 8
+    for word, bits in rows:
+        start = word * 7
+        if start <= limit:
+            pack(buffer, start, bits)
+    return int.from_bytes(buffer, "little")
+
+
+def bits_from_units(units, nbytes):
+    buffer = bytearray(nbytes + 8)
+    for unit in units:
+        buffer[unit >> 3] |= 1 << (unit & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES[:SLOTS]]
+
+
+@dataclass
+class Snapshot:
+    """Unit bit sets for one state of the index."""
+
+    token: str
+    nbytes: int = 0
+    tokens: dict = field(default_factory=dict)  # facet token -> unit bit set
+    slots: list = field(default_factory=list)  # language slot -> unit bit set
+    everything: int = 0
+    unit_slots: bytearray = field(default_factory=bytearray)  # unit -> bit mask of slots
+    unit_original: bytearray = field(default_factory=bytearray)  # unit -> original slot
+    date_order: array = field(default_factory=lambda: array("q"))
+    _title_orders: dict = field(default_factory=dict)
+
+    def mask(self, facet, value):
+        return self.tokens.get(facet_token(facet, value), 0)
+
+    def display_slot(self, unit, preferred, allowed=0xFF):
+        """The language version shown: the visitor's, else the original, else the source."""
+        if unit >= len(self.unit_slots):
+            return None
+        available = self.unit_slots[unit] & allowed
+        if not available:
+            return None
+        if available >> preferred & 1:
+            return preferred
+        original = self.unit_original[unit]
+        if original < SLOTS and available >> original & 1:
+            return original
+        if available & 1:
+            return 0
+        return (available & -available).bit_length() - 1
+
+    def ordered(self, selection, order, offset, limit):
+        """Units of the selection bit set in the given order, paginated."""
+        if not selection:
+            return []
+        data = selection.to_bytes(self.nbytes + 8, "little")
+        found = []
+        wanted = offset + limit
+        for unit in order:
+            if data[unit >> 3] >> (unit & 7) & 1:
+                found.append(unit)
+                if len(found) >= wanted:
+                    break
+        return found[offset:]
+
+    def title_order(self, preferred):
+        """Units sorted by the folded title of the version a visitor of that slot sees."""
+        order = self._title_orders.get(preferred)
+        if order is None:
+            from .analysis import fold
+
+            titles = {}
+            for doc_id, title in SearchDocument.objects.values_list("id", "title").iterator(
+                chunk_size=5000
+            ):
+                titles[doc_id] = title
+            keyed = []
+            for unit, slots in enumerate(self.unit_slots):
+                if slots:
+                    slot = self.display_slot(unit, preferred)
+                    keyed.append((fold(titles.get(unit * SLOTS + slot, "")), unit))
+            keyed.sort()
+            order = array("q", (unit for _title, unit in keyed))
+            self._title_orders[preferred] = order
+        return order
+
+
+def load_snapshot(token):
+    """Read every document's facet tokens once and build the unit bit sets.
+
+    One raw query in id order (a unit's language versions are consecutive); a version whose
+    tokens repeat the previous version's adds nothing but its language.
+    """
+    from django.db import connection
+
+    codes = language_codes()
+    slot_of = {code: n for n, code in enumerate(codes)}
+    language_prefix = PREFIX["language"]
+    units_by_token = {}
+    units_by_slot = [[] for _code in codes]
+    unit_slots = bytearray()
+    unit_original = bytearray()
+    order = []
+    previous_unit, previous_tokens = -1, None
+    table = SearchDocument._meta.db_table
+    columns = "id, facet_tokens, published_date, original_language, translation_key, number"
+    sql = f"SELECT {columns} FROM {table} ORDER BY id"  # noqa: S608 (model metadata)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(5000):
+            for doc_id, tokens, date, original, translation_key, number in rows:
+                unit, slot = divmod(doc_id, SLOTS)
+                if unit >= len(unit_slots):
+                    grow = unit + 1 - len(unit_slots) + 4096
+                    unit_slots.extend(bytes(grow))
+                    unit_original.extend(b"\xff" * grow)
+                unit_slots[unit] |= 1 << slot
+                if slot < len(units_by_slot):
+                    units_by_slot[slot].append(unit)
+                if unit != previous_unit:
+                    unit_original[unit] = slot_of.get(original, 0xFF)
+                    order.append((str(date or ""), str(translation_key), number, unit))
+                    previous_tokens = None
+                if tokens != previous_tokens:
+                    for facet in tokens.split():
+                        if not facet.startswith(language_prefix):
+                            units_by_token.setdefault(facet, []).append(unit)
+                previous_unit, previous_tokens = unit, tokens
+    nbytes = len(unit_slots) // 8 + 1
+    snapshot = Snapshot(token=token, nbytes=nbytes)
+    snapshot.tokens = {tok: bits_from_units(units, nbytes) for tok, units in units_by_token.items()}
+    snapshot.slots = [bits_from_units(units, nbytes) for units in units_by_slot]
+    for code, bits in zip(codes, snapshot.slots, strict=True):
+        snapshot.tokens[facet_token("language", code)] = bits
+    everything = 0
+    for bits in snapshot.slots:
+        everything |= bits
+    snapshot.everything = everything
+    snapshot.unit_slots = unit_slots
+    snapshot.unit_original = unit_original
+    order.sort(key=lambda key: (key[1], key[2]))
+    order.sort(key=lambda key: key[0], reverse=True)  # newest first, stable
+    snapshot.date_order = array("q", (key[3] for key in order))
+    return snapshot
+
+
+_lock = threading.Lock()
+_current = {"snapshot": None}
+
+
+def current_snapshot():
+    """The snapshot for the index as it is now (one small query to check)."""
+    token = IndexState.current()
+    snapshot = _current["snapshot"]
+    if snapshot is not None and snapshot.token == token:
+        return snapshot
+    with _lock:
+        snapshot = _current["snapshot"]
+        if snapshot is None or snapshot.token != token:
+            snapshot = load_snapshot(token)
+            _current["snapshot"] = snapshot
+    return snapshot

@@ -1,0 +1,215 @@
+"""Keep the index in step with the site: one page at a time, a subtree, or everything."""
+
+import logging
+from collections import Counter
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from .documents import (
+    build,
+    descendants_and_self,
+    indexable_pages,
+    indexed_models,
+    is_indexable,
+    language_slots,
+)
+from .engines import get_engine
+from .models import SLOTS, IndexState, SearchDocument, SearchUnit, SearchWord
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+def _notify(page_ids):
+    """Tell the engine which pages changed (None: all), once the data is committed."""
+    engine = get_engine()
+    if engine.sync_on_commit:
+        transaction.on_commit(lambda: engine.documents_changed(page_ids))
+    else:
+        engine.documents_changed(page_ids)
+
+
+def _unit_ids(keys):
+    """Ids of the units with these keys, creating the missing ones."""
+    keys = list(dict.fromkeys(keys))
+    found = {}
+    for start in range(0, len(keys), 900):
+        chunk = keys[start : start + 900]
+        found.update(SearchUnit.objects.filter(key__in=chunk).values_list("key", "id"))
+    missing = [SearchUnit(key=key) for key in keys if key not in found]
+    if missing:
+        SearchUnit.objects.bulk_create(missing, ignore_conflicts=True, batch_size=900)
+        for start in range(0, len(missing), 900):
+            chunk = [unit.key for unit in missing[start : start + 900]]
+            found.update(SearchUnit.objects.filter(key__in=chunk).values_list("key", "id"))
+    return found
+
+
+def _insert(rows):
+    """INSERT the rows (dicts of field values) in batches, without the ORM's per-row cost."""
+    if not rows:
+        return
+    fields = SearchDocument._meta.concrete_fields
+    now = timezone.now()
+    converted = {"translation_key", "published_date", "indexed_at"}
+    prepare = [
+        (field.attname, field.get_db_prep_save if field.attname in converted else None)
+        for field in fields
+    ]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {SearchDocument._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    values = []
+    for row in rows:
+        row["indexed_at"] = now
+        values.append(
+            [convert(row[name], connection) if convert else row[name] for name, convert in prepare]
+        )
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), 1000):
+            cursor.executemany(sql, values[start : start + 1000])
+
+
+def _add_words(counter):
+    """Add document frequencies to the vocabulary (INSERT ... ON CONFLICT DO UPDATE)."""
+    if not counter:
+        return
+    table = SearchWord._meta.db_table
+    rows = [(word, form, language, df) for (word, language), (form, df) in counter.items()]
+    sql = (
+        f"INSERT INTO {table} (word, form, language, df) VALUES (%s, %s, %s, %s) "  # noqa: S608 (constants only; values are bound parameters)
+        f"ON CONFLICT (word, language) DO UPDATE SET df = {table}.df + excluded.df"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 2000):
+            cursor.executemany(sql, rows[start : start + 2000])
+
+
+def _documents(pages, urls=None):
+    """Document rows (ids set) and the vocabulary of the given indexable pages."""
+    slots = language_slots()
+    built = []
+    for page in pages:
+        if page.locale.language_code not in slots:
+            continue
+        url = urls.get(page.pk) if urls else None
+        for key, row, words in build(page, url):
+            built.append((key, row, words, slots[row["locale"]]))
+    units = _unit_ids([key for key, *_rest in built])
+    rows = []
+    words = {}
+    for key, row, surface, slot in built:
+        row["unit_id"] = units[key]
+        row["id"] = units[key] * SLOTS + slot
+        rows.append(row)
+        language = row["locale"]
+        for folded, form in surface.items():
+            entry = words.get((folded, language))
+            words[(folded, language)] = (form, (entry[1] if entry else 0) + 1)
+    return rows, words
+
+
+def _write(page_ids, pages):
+    documents, words = _documents(pages)
+    SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    _insert(documents)
+    _add_words(words)
+    IndexState.bump()
+    return len(documents)
+
+
+def index_pages(pages):
+    """(Re)index these pages: indexable ones get fresh documents, the others lose theirs."""
+    pages = [page.specific if type(page) is Page else page for page in pages]
+    if not pages:
+        return 0
+    ids = [page.pk for page in pages]
+    with transaction.atomic():
+        count = _write(ids, [page for page in pages if is_indexable(page)])
+    _notify(ids)
+    return count
+
+
+def index_page(page):
+    return index_pages([page])
+
+
+def remove_pages(page_ids):
+    page_ids = list(page_ids)
+    with transaction.atomic():
+        deleted, _detail = SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        IndexState.bump()
+    _notify(page_ids)
+    return deleted
+
+
+def index_subtree(page):
+    """Reindex a page and its descendants (moves, privacy changes, slug changes)."""
+    indexed = tuple(indexed_models())
+    pages = [
+        p
+        for p in descendants_and_self(page).specific().select_related("locale")
+        if isinstance(p, indexed)
+    ]
+    for start in range(0, len(pages), BATCH):
+        index_pages(pages[start : start + BATCH])
+
+
+def count_indexable():
+    return sum(queryset.count() for queryset in indexable_pages())
+
+
+def rebuild(progress=None):
+    """Replace the whole index with the live, public pages (one transaction).
+
+    progress(done, total) is called after every batch.
+    """
+    engine = get_engine()
+    total = count_indexable()
+    done = 0
+    written = 0
+    vocabulary = Counter()
+    forms = {}
+    with transaction.atomic():
+        engine.rebuild_started()
+        with connection.cursor() as cursor:
+            for model in (SearchDocument, SearchUnit, SearchWord):
+                cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608 (model name)
+        if progress:
+            progress(0, total)
+        for queryset in indexable_pages():
+            batch = []
+            for page in queryset.iterator(chunk_size=BATCH):
+                batch.append(page)
+                if len(batch) >= BATCH:
+                    written += _rebuild_batch(batch, vocabulary, forms)
+                    done += len(batch)
+                    batch = []
+                    if progress:
+                        progress(done, total)
+            if batch:
+                written += _rebuild_batch(batch, vocabulary, forms)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        _add_words({key: (forms[key], df) for key, df in vocabulary.items()})
+        engine.rebuild_finished()
+        IndexState.bump()
+    _notify(None)
+    transaction.on_commit(engine.rebuild_committed)
+    return written
+
+
+def _rebuild_batch(pages, vocabulary, forms):
+    urls = {}
+    for page in pages:
+        urls[page.pk] = page.get_url()
+    documents, words = _documents(pages, urls)
+    _insert(documents)
+    for key, (form, df) in words.items():
+        vocabulary[key] += df
+        forms.setdefault(key, form)
+    return len(documents)

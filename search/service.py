@@ -1,0 +1,483 @@
+"""The search service: the one entry point of the search page, the JSON API, the practice
+listing and the lessons library. Which engine runs is a setting; nothing here branches on it.
+
+    from search.service import search
+    response = search("emprendimiento", language="pt", filters={"country": ["EC"]})
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from practices.models.taxonomy import LABELS_VERSION_KEY
+
+from .analysis import fold, tokens
+from .engines import EngineError, Plan, fallback_engine, get_engine
+from .facets import FACETS, TYPE_ORDER, language_codes
+from .highlight import SNIPPET_WORDS, highlight, stored_terms
+from .labels import canonical, clean_filters, facet_labels
+from .models import SLOTS, SearchDocument
+from .query import MAX_QUERY_LENGTH, parse
+from .suggest import correct, languages_of
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGE = 500
+MAX_PAGE_SIZE = 50
+SORTS = ("relevance", "date", "title")
+PRACTICE_KINDS = {"practice", "lesson", "recommendation"}
+
+
+@dataclass
+class Hit:
+    type: str
+    title: str
+    url: str
+    locale: str
+    snippet: str  # escaped HTML with <mark>
+    title_html: str
+    page_id: int
+    practice_id: str | None
+    translation_key: str
+    number: int
+    original_language: str
+    language_label: str
+    type_label: str
+    countries: list = field(default_factory=list)
+    year: int | None = None
+    text: str = ""
+    score: float = 0.0
+
+    def as_json(self):
+        return {
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "locale": self.locale,
+            "snippet": str(self.snippet),
+            "page_id": self.page_id,
+            "practice_id": self.practice_id,
+            "number": self.number or None,
+            "original_language": self.original_language,
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+    def as_json(self):
+        return {"value": self.value, "label": self.label, "count": self.count}
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    language: str
+    count: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+    suggestion: str | None = None
+    corrected: bool = False
+    relaxed: bool = False
+    notice: str | None = None
+    engine: str = ""
+    promotions: list = field(default_factory=list)
+    took_ms: float = 0.0
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.page_size))
+
+    @property
+    def paginated(self):
+        """A Django paginator page (for templates/includes/pagination.html)."""
+        paginator = Paginator(_Counted(self.count), self.page_size)
+        return PaginatorPage(self.hits, self.page, paginator)
+
+    def as_json(self):
+        return {
+            "count": self.count,
+            "page": self.page,
+            "page_size": self.page_size,
+            "results": [hit.as_json() for hit in self.hits],
+            "facets": {
+                name: [value.as_json() for value in values] for name, values in self.facets.items()
+            },
+            "suggestion": self.suggestion,
+            "corrected": self.corrected,
+            "promotions": self.promotions,
+            "notice": self.notice,
+        }
+
+
+class _Counted:
+    """Stands in for an object list when only its length is known."""
+
+    def __init__(self, count):
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+
+_labels_cache = {}
+
+
+def labels_for(language):
+    version = cache.get(LABELS_VERSION_KEY, 1)
+    key = (language, version)
+    labels = _labels_cache.get(key)
+    if labels is None:
+        if len(_labels_cache) > 32:
+            _labels_cache.clear()
+        labels = _labels_cache[key] = facet_labels(language)
+    return labels
+
+
+def language_options():
+    return [(code, name) for code, name in settings.LANGUAGES[:SLOTS]]
+
+
+def visitor_language(language):
+    codes = language_codes()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _run(plan):
+    """Ask the configured engine; on failure the fallbacks, with a notice for the visitor."""
+    engine = get_engine()
+    notice = None
+    while engine is not None:
+        try:
+            return engine.search(plan), engine, notice
+        except EngineError as error:
+            logger.warning("Search engine %s failed: %s", engine.name, error)
+            notice = _(
+                "Search is running in a reduced mode right now: results may be less complete "
+                "and are ordered by date."
+            )
+            engine = fallback_engine(engine)
+    raise EngineError("no search engine could answer")
+
+
+def _display_documents(result, language):
+    """The version of each result unit a visitor of `language` sees, in result order."""
+    units = [unit for unit, _score in result.units]
+    if not units:
+        return []
+    codes = language_codes()
+    preferred = codes.index(language)
+    rows = SearchDocument.objects.filter(unit_id__in=units).defer("terms_tags", "ac")
+    by_unit = {}
+    for document in rows:
+        by_unit.setdefault(document.unit_id, []).append(document)
+    chosen = []
+    for unit, score in result.units:
+        versions = [d for d in by_unit.get(unit, ()) if result.allowed_slots >> d.slot & 1]
+        if not versions:
+            continue
+
+        def rank(document):
+            slot = document.slot
+            original = (
+                codes.index(document.original_language)
+                if document.original_language in codes
+                else SLOTS
+            )
+            return (slot != preferred, slot != original, slot != 0, slot)
+
+        chosen.append((min(versions, key=rank), score))
+    live = set(
+        Page.objects.live()
+        .public()
+        .filter(pk__in={d.page_id for d, _s in chosen})
+        .values_list("pk", flat=True)
+    )
+    return [(d, s) for d, s in chosen if d.page_id in live]
+
+
+def _hits(documents, parsed, labels, language, snippet_words=SNIPPET_WORDS, highlights=None):
+    terms = parsed.highlight_terms if parsed else frozenset()
+    highlights = highlights or {}
+    hits = []
+    for document, score in documents:
+        countries, year = [], None
+        for token in document.facet_tokens.split():
+            if token.startswith("zzc"):
+                code = token[3:].upper()
+                countries.append(labels["country"].get(code, code))
+            elif token.startswith("zzy"):
+                year = int(token[3:])
+        practice = document.kind in PRACTICE_KINDS
+        snippet = highlights.get(document.id) if snippet_words else None
+        if snippet is None:
+            stored = stored_terms(document.terms_lead, document.terms_body)
+            snippet = highlight(document.text, terms, document.locale, snippet_words, stored)
+        hits.append(
+            Hit(
+                type=document.kind,
+                title=document.title,
+                url=document.url,
+                locale=document.locale,
+                snippet=snippet,
+                title_html=highlight(
+                    document.title,
+                    terms,
+                    document.locale,
+                    words=None,
+                    terms=stored_terms(document.terms_title) if document.terms_title else None,
+                ),
+                page_id=document.page_id,
+                practice_id=str(document.translation_key) if practice else None,
+                translation_key=str(document.translation_key),
+                number=document.number,
+                original_language=document.original_language,
+                language_label=labels["language"].get(document.locale, document.locale),
+                type_label=labels["type"].get(document.kind, document.kind),
+                countries=countries,
+                year=year,
+                text=document.text,
+                score=score,
+            )
+        )
+    return hits
+
+
+def _facets(counts, filters, labels):
+    facets = {}
+    for name in FACETS:
+        values = counts.get(name, {})
+        known = {canonical(value): value for value in labels[name]}
+        chosen = set(filters.get(name, ()))
+        entries = {}
+        for raw, count in values.items():
+            value = raw if name == "year" else known.get(raw)
+            if value is None:
+                continue
+            label = labels[name].get(value, value)
+            entries[value] = FacetValue(value, label, count, value in chosen)
+        for value in chosen:
+            if value not in entries:
+                entries[value] = FacetValue(value, labels[name].get(value, value), 0, True)
+        ordered = list(entries.values())
+        if name == "year":
+            ordered.sort(key=lambda v: v.value, reverse=True)
+        elif name == "gcm":
+            ordered.sort(key=lambda v: int(v.value))
+        elif name == "type":
+            ordered.sort(key=lambda v: TYPE_ORDER.index(v.value))
+        elif name == "language":
+            ordered.sort(key=lambda v: language_codes().index(v.value))
+        else:
+            ordered.sort(key=lambda v: (-v.count, fold(v.label)))
+        if ordered:
+            facets[name] = ordered
+    return facets
+
+
+_promoted = {"queries": None, "expires": 0.0}
+PROMOTIONS_TTL = 60  # seconds; saving a promotion clears this process's copy at once
+
+
+def promoted_queries():
+    """The (normalised) query strings that have promotions, cached briefly per process."""
+    now = time.monotonic()
+    if _promoted["queries"] is None or now > _promoted["expires"]:
+        _promoted["queries"] = set(
+            SearchPromotion.objects.values_list("query__query_string", flat=True)
+        )
+        _promoted["expires"] = now + PROMOTIONS_TTL
+    return _promoted["queries"]
+
+
+def forget_promotions(**kwargs):
+    _promoted["queries"] = None
+
+
+def promotions(query, language):
+    """Staff-pinned results for this query: live, public, in the visitor's language if possible."""
+    if not query:
+        return []
+    normalised = normalise_query_string(query)
+    if normalised not in promoted_queries():
+        return []
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    found = []
+    for pick in picks:
+        if pick.page_id:
+            versions = list(
+                Page.objects.filter(translation_key=pick.page.translation_key)
+                .live()
+                .public()
+                .select_related("locale")
+            )
+            if not versions:
+                continue
+            page = min(
+                versions,
+                key=lambda p: (p.locale.language_code != language, p.pk != pick.page_id),
+            )
+            found.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(),
+                    "description": pick.description,
+                    "page_id": page.pk,
+                    "locale": page.locale.language_code,
+                }
+            )
+        elif pick.external_link_url:
+            found.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                    "page_id": None,
+                    "locale": None,
+                }
+            )
+    return found
+
+
+def _as_int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def search(
+    query="",
+    language=None,
+    filters=None,
+    sort=None,
+    page=1,
+    page_size=10,
+    facets=True,
+    suggest=True,
+    promote=True,
+    snippet_words=SNIPPET_WORDS,
+):
+    """Search every locale; one result per unit, in the visitor's language when translated."""
+    started = time.perf_counter()
+    language = visitor_language(language or settings.LANGUAGE_CODE)
+    query = " ".join((query or "")[:MAX_QUERY_LENGTH].split())
+    labels = labels_for(language)
+    filters = clean_filters(filters or {}, labels)
+    parsed = parse(query, languages_of)
+    sort = sort if sort in SORTS else ("relevance" if parsed else "date")
+    if sort == "relevance" and not parsed:
+        sort = "date"
+    page = min(max(1, _as_int(page, 1)), MAX_PAGE)
+    page_size = min(max(1, _as_int(page_size, 10)), MAX_PAGE_SIZE)
+    response = SearchResponse(
+        query=query, language=language, filters=filters, sort=sort, page=page, page_size=page_size
+    )
+    if query and not parsed:
+        response.facets = {}
+        response.took_ms = (time.perf_counter() - started) * 1000
+        return response
+
+    plan = Plan(parsed, language, filters, sort, (page - 1) * page_size, page_size, facets)
+    with override(language):
+        try:
+            result, engine, notice = _run(plan)
+            if result.count == 0 and suggest:
+                result, engine, notice, parsed = _forgive(response, plan, result, engine, notice)
+        except EngineError:
+            response.notice = _("Search is unavailable right now. Please try again later.")
+            return response
+        response.count = result.count
+        response.engine = engine.name
+        response.notice = notice
+        documents = _display_documents(result, language)
+        highlights = {doc: mark_safe(html) for doc, html in result.highlights.items()}  # noqa: S308
+        response.hits = _hits(documents, parsed, labels, language, snippet_words, highlights)
+        response.facets = _facets(result.facets, filters, labels) if facets else {}
+        if promote and page == 1:
+            response.promotions = promotions(query, language)
+    response.took_ms = (time.perf_counter() - started) * 1000
+    return response
+
+
+def _forgive(response, plan, result, engine, notice):
+    """Nothing found: try the query with its unknown words corrected, then any of its words."""
+    parsed = plan.query
+    corrected = correct(plan.query.text)
+    if corrected and corrected.casefold() != plan.query.text.casefold():
+        retry = replace(plan, query=parse(corrected, languages_of))
+        retried, retried_engine, retried_notice = _run(retry)
+        if retried.count:
+            response.suggestion, response.corrected = corrected, True
+            result, engine, notice, parsed = retried, retried_engine, retried_notice, retry.query
+    if result.count == 0 and len(parsed.clauses) > 1:
+        relaxed = replace(plan, query=parsed.relaxed())
+        retried, retried_engine, retried_notice = _run(relaxed)
+        if retried.count:
+            response.relaxed = True
+            result, engine, notice, parsed = retried, retried_engine, retried_notice, relaxed.query
+    return result, engine, notice, parsed
+
+
+def autocomplete(text, language=None, limit=8):
+    """Titles and taxonomy terms that complete what the visitor is typing."""
+    language = visitor_language(language or settings.LANGUAGE_CODE)
+    words = [fold(token) for token in tokens((text or "")[:100])][:6]
+    if not words or len(words[-1]) < 2:
+        return []
+    labels = labels_for(language)
+    suggestions = []
+    for facet in ("theme", "population", "country"):
+        for value, label in labels[facet].items():
+            label_words = [fold(t) for t in tokens(label)]
+            if all(any(w.startswith(word) for w in label_words) for word in words):
+                suggestions.append({"type": facet, "label": label, "value": value, "url": None})
+    suggestions = suggestions[:3]
+    engine = get_engine()
+    ids = []
+    while engine is not None:
+        try:
+            ids = engine.autocomplete(words, language, limit * 3)
+            break
+        except EngineError:
+            engine = fallback_engine(engine)
+    units = []
+    for doc_id in ids:
+        unit = doc_id // SLOTS
+        if unit not in units:
+            units.append(unit)
+    from .engines import EngineResult
+
+    result = EngineResult(count=len(units), units=[(u, 0.0) for u in units[:limit]])
+    for document, _score in _display_documents(result, language):
+        suggestions.append(
+            {"type": document.kind, "label": document.title, "value": None, "url": document.url}
+        )
+    return suggestions[:limit]

@@ -1,0 +1,109 @@
+"""'Did you mean': correct words the index has never seen to the closest word it has."""
+
+import re
+import threading
+
+from .analysis import TOKEN_RE, fold, is_stop_word
+from .models import IndexState, SearchWord
+
+_lock = threading.Lock()
+_cache = {"token": None, "words": None, "buckets": None}
+_PHRASE_RE = re.compile(r'"[^"]*"')
+
+
+def edit_distance(a, b, limit):
+    """Optimal string alignment distance (transpositions count 1), or limit + 1 when above."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        best = current[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def vocabulary():
+    """{folded word: (form, df)} and candidate buckets by first and second letter (cached)."""
+    token = IndexState.current()
+    if _cache["token"] == token and _cache["words"] is not None:
+        return _cache["words"], _cache["buckets"]
+    with _lock:
+        words = {}
+        for word, form, df in SearchWord.objects.values_list("word", "form", "df").iterator(
+            chunk_size=10_000
+        ):
+            known = words.get(word)
+            words[word] = (form or word, df + (known[1] if known else 0))
+        buckets = {}
+        for word in words:
+            for key in {("0", word[0]), ("1", word[1:2])}:
+                buckets.setdefault(key, []).append(word)
+        _cache.update(token=token, words=words, buckets=buckets)
+    return words, buckets
+
+
+def closest(word, words, buckets):
+    limit = 1 if len(word) <= 5 else 2
+    candidates = set(buckets.get(("0", word[0]), ())) | set(buckets.get(("1", word[1:2]), ()))
+    best = None
+    for candidate in candidates:
+        if abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = edit_distance(word, candidate, limit)
+        if distance <= limit:
+            key = (distance, -words[candidate][1], candidate)
+            if best is None or key < best:
+                best = key
+    return words[best[2]][0] if best else None
+
+
+def correct(text):
+    """The query with unknown words replaced by their closest known word, or None."""
+    words, buckets = vocabulary()
+    if not words:
+        return None
+    changed = False
+
+    def fix(match):
+        nonlocal changed
+        token = match.group()
+        folded = fold(token)
+        if len(folded) < 3 or not folded.isalpha() or folded in words or is_stop_word(folded):
+            return token
+        replacement = closest(folded, words, buckets)
+        if replacement:
+            changed = True
+            return replacement
+        return token
+
+    # words inside quotes are searched as typed
+    pieces, position = [], 0
+    for quoted in _PHRASE_RE.finditer(text):
+        pieces.append(TOKEN_RE.sub(fix, text[position : quoted.start()]))
+        pieces.append(quoted.group())
+        position = quoted.end()
+    pieces.append(TOKEN_RE.sub(fix, text[position:]))
+    corrected = "".join(pieces).strip()
+    return corrected if changed else None
+
+
+def languages_of(folded_words):
+    """{word: {languages whose documents contain it}} for the query parser."""
+    found = {}
+    rows = SearchWord.objects.filter(word__in=list(folded_words)[:50]).values_list(
+        "word", "language"
+    )
+    for word, language in rows:
+        found.setdefault(word, set()).add(language)
+    return found

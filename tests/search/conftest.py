@@ -1,0 +1,61 @@
+"""Search fixtures: the engines to run the contract against, and demo keys for hits."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from home.models import StandardPage
+from practices.models import PracticePage, ToolkitPage
+
+DEMO = Path(__file__).resolve().parents[2] / "home" / "demo" / "data"
+
+
+def engines():
+    """The database's own engine always; Elasticsearch too when a cluster is configured."""
+    names = ["database-default"]
+    if os.environ.get("HUB_ELASTICSEARCH_URL"):
+        names.append("elasticsearch")
+    return names
+
+
+@pytest.fixture(params=engines())
+def engine(request, settings, db):
+    """Run a test against each available engine (settings only, as in production)."""
+    if request.param == "elasticsearch":
+        settings.HUB_SEARCH = {
+            **settings.HUB_SEARCH,
+            "ENGINE": "elasticsearch",
+            "ELASTICSEARCH_URL": os.environ["HUB_ELASTICSEARCH_URL"],
+            "ELASTICSEARCH_INDEX": "hub-search-test",
+            "ELASTICSEARCH_SYNC": "immediate",  # tests roll back: nothing would commit
+        }
+        from search.engines import get_engine
+
+        get_engine().rebuild_from_database()
+    else:
+        settings.HUB_SEARCH = {**settings.HUB_SEARCH, "ENGINE": ""}
+    return request.param
+
+
+@pytest.fixture
+def demo_keys(db):
+    """{translation_key: demo key} for practices, toolkits and standard pages."""
+    keys = {}
+    for path in DEMO.glob("[0-9]*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        language = data["original_language"]
+        page = PracticePage.objects.get(
+            slug=data["content"][language]["slug"], locale__language_code=language
+        )
+        keys[str(page.translation_key)] = data["key"]
+    for path in DEMO.glob("toolkit-*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        page = ToolkitPage.objects.get(
+            slug=data["content"]["es"]["slug"], locale__language_code="es"
+        )
+        keys[str(page.translation_key)] = f"toolkit:{data['key']}"
+    for page in StandardPage.objects.filter(locale__language_code="es"):
+        keys[str(page.translation_key)] = f"page:{page.slug}"
+    return keys

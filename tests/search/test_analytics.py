@@ -1,0 +1,97 @@
+"""Search analytics (popular and zero-result queries) and staff-pinned results."""
+
+from django.urls import reverse
+from django.utils.translation import override
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, PageViewRestriction
+
+import pytest
+
+from practices.models import PracticePage
+from search import service
+from search.models import ZeroResultHit
+
+pytestmark = pytest.mark.django_db
+
+
+def search_url(language="es"):
+    with override(language):
+        return reverse("search")
+
+
+def test_searches_are_counted_and_zero_results_recorded(client):
+    client.get(search_url(), {"q": "salud"})
+    client.get(search_url(), {"q": "Salud"})
+    client.get("/api/search/", {"q": "qwzxvplm", "lang": "es"})
+    client.get(search_url(), {"q": "salud", "page": 2})  # further pages are not new searches
+    assert Query.get("salud").hits == 2
+    assert ZeroResultHit.objects.get(query=Query.get("qwzxvplm")).hits == 1
+    assert not ZeroResultHit.objects.filter(query=Query.get("salud")).exists()
+
+
+def test_a_corrected_typo_counts_as_a_search_without_results(client):
+    client.get(search_url(), {"q": "xenofovia"})
+    assert ZeroResultHit.objects.get(query=Query.get("xenofovia")).hits == 1
+
+
+def test_staff_see_popular_and_zero_result_reports(client, superuser):
+    client.get(search_url(), {"q": "qwzxvplm"})
+    client.get(search_url(), {"q": "salud"})
+    client.force_login(superuser)
+    zero = client.get(reverse("search_reports:zero_results"))
+    assert zero.status_code == 200
+    assert "qwzxvplm" in zero.content.decode()
+    assert "salud" not in zero.content.decode()
+    popular = client.get(reverse("search_reports:popular"))
+    assert popular.status_code == 200
+    assert "salud" in popular.content.decode()
+
+
+def test_reports_are_for_staff_only(client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="x")
+    client.force_login(user)
+    response = client.get(reverse("search_reports:zero_results"))
+    assert response.status_code in (302, 403)
+
+
+def test_pinned_result_comes_first_in_the_visitor_language(client, seed_practice):
+    query = Query.get("financiamiento")
+    SearchPromotion.objects.create(
+        query=query, page=seed_practice, sort_order=0, description="Un piloto con fondos de MiRAC."
+    )
+    pins = service.search("financiamiento", language="en").promotions
+    english = seed_practice.get_translation(Locale.objects.get(language_code="en"))
+    assert pins == [
+        {
+            "title": english.title,
+            "url": english.url,
+            "description": "Un piloto con fondos de MiRAC.",
+            "page_id": english.pk,
+            "locale": "en",
+        }
+    ]
+    html = client.get(search_url("en"), {"q": "financiamiento"}).content.decode()
+    assert "search-promotion" in html and english.title in html
+    data = client.get("/api/search/", {"q": "financiamiento", "lang": "en"}).json()
+    assert data["promotions"][0]["page_id"] == english.pk
+
+
+def test_a_pinned_page_that_is_unpublished_or_private_disappears(superuser):
+    practice = PracticePage.objects.filter(locale__language_code="es").first()
+    SearchPromotion.objects.create(query=Query.get("pin"), page=practice, sort_order=0)
+    assert len(service.search("pin", language="es").promotions) == 1
+    for translation in practice.get_translations(inclusive=True):
+        translation.unpublish(user=superuser)
+    assert service.search("pin", language="es").promotions == []
+
+
+def test_a_private_pinned_page_disappears():
+    practice = PracticePage.objects.filter(locale__language_code="es").first()
+    SearchPromotion.objects.create(query=Query.get("pin"), page=practice, sort_order=0)
+    index = practice.get_parent()
+    for translation in index.get_translations(inclusive=True):
+        PageViewRestriction.objects.create(
+            page=translation, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert service.search("pin", language="es").promotions == []

@@ -1,0 +1,43 @@
+"""Relevance over the demo content: graded judgments scored by nDCG@10 (bar: 0.85)."""
+
+import math
+
+import pytest
+from search_judgments import JUDGMENTS, hit_key
+
+from search import service
+
+pytestmark = pytest.mark.django_db
+BAR = 0.85
+
+
+def ndcg_at_10(ranked, grades):
+    gains = [grades.get(key, 0) for key in ranked[:10]]
+    dcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
+    ideal = sorted(grades.values(), reverse=True)[:10]
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def test_the_set_covers_the_cases():
+    assert len(JUDGMENTS) >= 25
+    cases = {case for case, *_rest in JUDGMENTS}
+    assert {"no accent", "plural", "cross-language", "typo"} <= cases
+    assert {language for _case, language, *_rest in JUDGMENTS} == {"es", "en", "pt"}
+
+
+def test_ndcg_at_10_meets_the_bar(engine, demo_keys, capsys):
+    scores = []
+    lines = []
+    for case, language, query, grades in JUDGMENTS:
+        response = service.search(query, language=language, page_size=10, promote=False)
+        ranked = [hit_key(hit, demo_keys) for hit in response.hits]
+        score = ndcg_at_10(ranked, grades)
+        scores.append(score)
+        lines.append(f"{score:5.3f}  {language}  {case:15} {query!r:38} -> {ranked[:4]}")
+    mean = sum(scores) / len(scores)
+    with capsys.disabled():
+        print(f"\nnDCG@10 over {len(scores)} queries ({engine}): {mean:.3f}")
+        for line in sorted(lines):
+            print("  " + line)
+    assert mean >= BAR, f"nDCG@10 {mean:.3f} < {BAR}"
