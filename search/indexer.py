@@ -158,6 +158,16 @@ def index_subtree(page):
         index_pages(pages[start : start + BATCH])
 
 
+def _restart_unit_ids(cursor):
+    """Unit ids are bit positions: after a rebuild they start again from 1, or the facet sets
+    would grow with every rebuild."""
+    table = SearchUnit._meta.db_table
+    if connection.vendor == "sqlite":
+        cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+    elif connection.vendor == "postgresql":
+        cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), 1, false)", [table])
+
+
 def count_indexable():
     return sum(queryset.count() for queryset in indexable_pages())
 
@@ -178,6 +188,7 @@ def rebuild(progress=None):
         with connection.cursor() as cursor:
             for model in (SearchDocument, SearchUnit, SearchWord):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608 (model name)
+            _restart_unit_ids(cursor)
         if progress:
             progress(0, total)
         for queryset in indexable_pages():

@@ -183,40 +183,44 @@ def _run(plan):
     raise EngineError("no search engine could answer")
 
 
+def _visible(queryset):
+    """Documents of pages that are live and public right now (re-checked at query time)."""
+    return queryset.filter(page_id__in=Page.objects.live().public().values("pk")).defer(
+        "terms_tags", "ac"
+    )
+
+
 def _display_documents(result, language):
     """The version of each result unit a visitor of `language` sees, in result order."""
     units = [unit for unit, _score in result.units]
     if not units:
         return []
+    if result.display:  # the engine chose the versions already: fetch those rows only
+        documents = _visible(SearchDocument.objects.filter(pk__in=list(result.display.values())))
+        by_id = {document.pk: document for document in documents}
+        return [
+            (by_id[result.display[unit]], score)
+            for unit, score in result.units
+            if result.display.get(unit) in by_id
+        ]
     codes = language_codes()
     preferred = codes.index(language)
-    rows = SearchDocument.objects.filter(unit_id__in=units).defer("terms_tags", "ac")
     by_unit = {}
-    for document in rows:
+    for document in _visible(SearchDocument.objects.filter(unit_id__in=units)):
         by_unit.setdefault(document.unit_id, []).append(document)
+
+    def rank(document):
+        slot = document.slot
+        original = document.original_language
+        original = codes.index(original) if original in codes else SLOTS
+        return (slot != preferred, slot != original, slot != 0, slot)
+
     chosen = []
     for unit, score in result.units:
         versions = [d for d in by_unit.get(unit, ()) if result.allowed_slots >> d.slot & 1]
-        if not versions:
-            continue
-
-        def rank(document):
-            slot = document.slot
-            original = (
-                codes.index(document.original_language)
-                if document.original_language in codes
-                else SLOTS
-            )
-            return (slot != preferred, slot != original, slot != 0, slot)
-
-        chosen.append((min(versions, key=rank), score))
-    live = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in={d.page_id for d, _s in chosen})
-        .values_list("pk", flat=True)
-    )
-    return [(d, s) for d, s in chosen if d.page_id in live]
+        if versions:
+            chosen.append((min(versions, key=rank), score))
+    return chosen
 
 
 def _hits(documents, parsed, labels, language, snippet_words=SNIPPET_WORDS, highlights=None):

@@ -98,12 +98,21 @@ def correct(text):
     return corrected if changed else None
 
 
+_languages = {"token": None, "words": {}}
+
+
 def languages_of(folded_words):
-    """{word: {languages whose documents contain it}} for the query parser."""
-    found = {}
-    rows = SearchWord.objects.filter(word__in=list(folded_words)[:50]).values_list(
-        "word", "language"
-    )
-    for word, language in rows:
-        found.setdefault(word, set()).add(language)
-    return found
+    """{word: {languages whose documents contain it}} for the query parser (cached per index
+    state: the vocabulary only changes with the index)."""
+    token = IndexState.current()
+    if _languages["token"] != token or len(_languages["words"]) > 50_000:
+        _languages.update(token=token, words={})
+    cache = _languages["words"]
+    wanted = [word for word in list(folded_words)[:50] if word not in cache]
+    if wanted:
+        for word in wanted:
+            cache[word] = set()
+        rows = SearchWord.objects.filter(word__in=wanted).values_list("word", "language")
+        for word, language in rows:
+            cache[word].add(language)
+    return {word: cache[word] for word in folded_words if cache.get(word)}

@@ -8,6 +8,7 @@ sorting by date or title and pagination are done here on the in-memory unit bit 
 
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -38,7 +39,8 @@ class EngineResult:
     units: list  # [(unit id, score)] in result order, for this page
     facets: dict = field(default_factory=dict)  # facet -> {value: count}
     allowed_slots: int = 0xFF  # the language filter, as a slot mask
-    highlights: dict = field(default_factory=dict)  # unit -> engine highlight (optional)
+    highlights: dict = field(default_factory=dict)  # document id -> engine highlight (optional)
+    display: dict = field(default_factory=dict)  # unit -> document id to show (optional)
 
 
 class Engine:
@@ -124,8 +126,17 @@ class DatabaseEngine(Engine):
         within a tier's fields (None: anywhere)."""
         raise NotImplementedError
 
+    @contextmanager
+    def session(self):
+        """Wraps the engine calls of one search (PostgreSQL: one transaction, one setup)."""
+        yield
+
     # shared pipeline -----------------------------------------------------------------
     def search(self, plan):
+        with self.session():
+            return self._search(plan)
+
+    def _search(self, plan):
         from ..facets import current_snapshot
 
         snapshot = current_snapshot()
@@ -176,11 +187,15 @@ class DatabaseEngine(Engine):
             units = [(u, 0.0) for u in snapshot.ordered(selection, order, 0, wanted)]
         else:
             units = [(u, 0.0) for u in snapshot.ordered(selection, snapshot.date_order, 0, wanted)]
+        units = units[plan.offset : wanted]
+        preferred = codes.index(plan.language) if plan.language in codes else 0
+        display = {}
+        for unit, _score in units:
+            slot = snapshot.display_slot(unit, preferred, allowed)
+            if slot is not None:
+                display[unit] = unit * SLOTS + slot
         return EngineResult(
-            count=count,
-            units=units[plan.offset : wanted],
-            facets=facets,
-            allowed_slots=allowed,
+            count=count, units=units, facets=facets, allowed_slots=allowed, display=display
         )
 
     def _facet_counts(self, snapshot, matched, masks, slots, codes):
@@ -198,12 +213,10 @@ class DatabaseEngine(Engine):
                     if n:
                         values[code] = n
             else:
-                prefix_len = len(facet_token(facet, ""))
-                for token, bits in snapshot.tokens.items():
-                    if token.startswith(facet_token(facet, "")):
-                        n = (base & bits).bit_count()
-                        if n:
-                            values[token[prefix_len:]] = n
+                for value, bits in snapshot.by_facet.get(facet, ()):
+                    n = (base & bits).bit_count()
+                    if n:
+                        values[value] = n
             counts[facet] = values
         return counts
 
@@ -219,7 +232,7 @@ class DatabaseEngine(Engine):
 
         Three tiers, each ranked by the engine's score: documents whose title holds every
         clause (a practice named after the query beats a long page that repeats it), then
-        whose title, summary or lesson text and taxonomy names hold them, then the rest.
+        whose title and summary (or lesson text) hold them, then the rest.
         The tiers also bound the work on very common words: a page is usually filled from
         the first tiers without ranking every match.
         """

@@ -8,11 +8,15 @@ terms SQLite indexes, so both engines share one analysis. Ranking is ts_rank wit
 A (title) > B (summary or lesson) > C (taxonomy names) > D (body).
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db import DatabaseError, connection, transaction
 
 from ..facets import WORD_BITS, bits_from_words
 from .base import DatabaseEngine, EngineError
 
+_state = threading.local()
 TABLE = "search_vector"
 DOCUMENTS = "search_searchdocument"
 RANK_WEIGHTS = "{0.1, 0.25, 0.5, 1.0}"  # D, C, B, A
@@ -40,13 +44,12 @@ SCHEMA_SQL = [
             DELETE FROM {TABLE} WHERE id = OLD.id;
         END IF;
         title := setweight(to_tsvector('simple', NEW.terms_title), 'A');
-        head := title
-            || setweight(to_tsvector('simple', NEW.terms_lead), 'B')
-            || setweight(to_tsvector('simple', NEW.terms_tags), 'C');
+        head := title || setweight(to_tsvector('simple', NEW.terms_lead), 'B');
         INSERT INTO {TABLE} (id, tsv, tsv_title, tsv_head, tsv_ac, facet_array)
         VALUES (
             NEW.id,
-            head || setweight(to_tsvector('simple', NEW.terms_body), 'D'),
+            head || setweight(to_tsvector('simple', NEW.terms_tags), 'C')
+                || setweight(to_tsvector('simple', NEW.terms_body), 'D'),
             title,
             head,
             to_tsvector('simple', NEW.ac),
@@ -113,13 +116,29 @@ class PostgresEngine(DatabaseEngine):
     name = "postgres"
     label = "PostgreSQL full-text search"
 
-    def _run(self, sql, params):
+    @contextmanager
+    def session(self):
+        """One transaction per search, set up once: a time limit, and GIN indexes always
+        (the planner cannot see that a sequential scan decompresses every tsvector)."""
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL statement_timeout = {int(self.timeout * 1000)}")
-                # the planner cannot see that a sequential scan decompresses every tsvector:
-                # always go through the GIN indexes
                 cursor.execute("SET LOCAL enable_seqscan = off")
+                _state.in_session = True
+                try:
+                    yield
+                finally:
+                    _state.in_session = False
+        except DatabaseError as error:
+            raise EngineError(str(error)) from error
+
+    def _run(self, sql, params):
+        if not getattr(_state, "in_session", False):
+            with self.session():
+                return self._run(sql, params)
+        try:
+            # no savepoint: after an error the search stops and its transaction rolls back
+            with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return cursor.fetchall()
         except DatabaseError as error:

@@ -17,7 +17,7 @@ FTS = "search_fts"
 COLUMNS = ("terms_title", "terms_lead", "terms_tags", "terms_body", "ac", "facet_tokens")
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 0.0, 0.0)
 TEXT_COLUMNS = "{terms_title terms_lead terms_tags terms_body}"
-TIER_COLUMNS = {"title": "{terms_title}", "head": "{terms_title terms_lead terms_tags}"}
+TIER_COLUMNS = {"title": "{terms_title}", "head": "{terms_title terms_lead}"}
 
 _COLS = ", ".join(COLUMNS)
 _NEW = ", ".join(f"new.{c}" for c in COLUMNS)
