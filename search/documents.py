@@ -213,9 +213,14 @@ def indexed_models():
 
 
 def is_indexable(page):
-    """A live, public page of an indexed type in a configured language, with a URL."""
+    """A live, public page of an indexed type in a configured language, with a URL.
+
+    Aliases are left out: an alias in another locale shows its source's text, which is
+    indexed (and shown with its language label) already.
+    """
     return (
         type(page) in _builders()
+        and page.alias_of_id is None
         and page.live
         and page.locale.language_code in language_slots()
         and not page.get_view_restrictions().exists()
@@ -290,7 +295,8 @@ def indexable_pages(models=None):
     """Querysets of every live, public page to index, with what building needs prefetched."""
     querysets = []
     for model in models or indexed_models():
-        queryset = model.objects.live().public().select_related("locale")
+        queryset = model.objects.live().public().filter(alias_of__isnull=True)
+        queryset = queryset.select_related("locale")
         if model is PracticePage:
             queryset = queryset.prefetch_related(
                 "lessons",

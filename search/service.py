@@ -24,7 +24,7 @@ from wagtail.search.utils import normalise_query_string
 from practices.models.taxonomy import LABELS_VERSION_KEY
 
 from .analysis import fold, tokens
-from .engines import EngineError, Plan, fallback_engine, get_engine
+from .engines import EngineError, EngineTimeout, Plan, fallback_engine, get_engine
 from .facets import FACETS, TYPE_ORDER, language_codes
 from .highlight import SNIPPET_WORDS, highlight, stored_terms
 from .labels import canonical, clean_filters, facet_labels
@@ -173,6 +173,8 @@ def _run(plan):
     while engine is not None:
         try:
             return engine.search(plan), engine, notice
+        except EngineTimeout:
+            raise  # a slower engine would not answer sooner
         except EngineError as error:
             logger.warning("Search engine %s failed: %s", engine.name, error)
             notice = _(
@@ -415,6 +417,12 @@ def search(
             result, engine, notice = _run(plan)
             if result.count == 0 and suggest:
                 result, engine, notice, parsed = _forgive(response, plan, result, engine, notice)
+        except EngineTimeout:
+            logger.warning("Search timed out: %r", query)
+            response.notice = _(
+                "This search took too long. Try more specific words or fewer filters."
+            )
+            return response
         except EngineError:
             response.notice = _("Search is unavailable right now. Please try again later.")
             return response

@@ -10,9 +10,17 @@ ENGINE "database"       -> the plain database search (LIKE), also every engine's
 from django.conf import settings
 from django.db import connection
 
-from .base import Engine, EngineError, EngineResult, Plan
+from .base import Engine, EngineError, EngineResult, EngineTimeout, Plan
 
-__all__ = ["Engine", "EngineError", "EngineResult", "Plan", "fallback_engine", "get_engine"]
+__all__ = [
+    "Engine",
+    "EngineError",
+    "EngineResult",
+    "EngineTimeout",
+    "Plan",
+    "fallback_engine",
+    "get_engine",
+]
 
 _engines = {}
 

@@ -7,6 +7,7 @@ sorting by date or title and pagination are done here on the in-memory unit bit 
 """
 
 import threading
+import time
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,41 @@ from ..query import ParsedQuery
 
 
 class EngineError(Exception):
-    """The engine could not answer (down, timed out, index missing): fall back."""
+    """The engine could not answer (down, index missing): fall back."""
+
+
+class EngineTimeout(EngineError):
+    """The query took longer than allowed: a slower fallback would not help."""
+
+
+def database_error(error):
+    """EngineError or EngineTimeout for a database error."""
+    text = str(error).lower()
+    if "interrupted" in text or "statement timeout" in text or "canceling statement" in text:
+        return EngineTimeout(str(error))
+    return EngineError(str(error))
+
+
+@contextmanager
+def time_limit(seconds):
+    """Stop the database's statements after `seconds` (SQLite progress handler, PostgreSQL
+    statement_timeout in the current transaction)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        deadline = time.monotonic() + seconds
+        connection.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+        try:
+            yield
+        finally:
+            connection.connection.set_progress_handler(None, 0)
+    elif connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+        yield
+    else:
+        yield
 
 
 @dataclass

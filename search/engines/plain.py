@@ -9,12 +9,12 @@ from dataclasses import replace
 from functools import reduce
 from operator import and_, or_
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 
 from ..facets import bits_from_units
 from ..models import SLOTS, SearchDocument
-from .base import DatabaseEngine, EngineError
+from .base import DatabaseEngine, database_error, time_limit
 
 TEXT_FIELDS = ("terms_title", "terms_lead", "terms_tags", "terms_body")
 
@@ -38,12 +38,13 @@ class PlainEngine(DatabaseEngine):
     def match_slots(self, query, nbytes):
         by_slot = {}
         try:
-            ids = SearchDocument.objects.filter(_condition(query)).values_list("id", flat=True)
-            for doc_id in ids.iterator(chunk_size=5000):
-                unit, slot = divmod(doc_id, SLOTS)
-                by_slot.setdefault(slot, []).append(unit)
+            with transaction.atomic(), time_limit(self.timeout):
+                ids = SearchDocument.objects.filter(_condition(query)).values_list("id", flat=True)
+                for doc_id in ids.iterator(chunk_size=5000):
+                    unit, slot = divmod(doc_id, SLOTS)
+                    by_slot.setdefault(slot, []).append(unit)
         except DatabaseError as error:
-            raise EngineError(str(error)) from error
+            raise database_error(error) from error
         size = max(by_slot) + 1 if by_slot else 0
         return [bits_from_units(by_slot.get(slot, ()), nbytes) for slot in range(size)]
 
@@ -60,10 +61,11 @@ class PlainEngine(DatabaseEngine):
             return []
         condition = reduce(and_, [Q(ac__contains=word) for word in words])
         try:
-            return list(
-                SearchDocument.objects.filter(condition)
-                .order_by("-published_date")
-                .values_list("id", flat=True)[:limit]
-            )
+            with transaction.atomic(), time_limit(self.timeout):
+                return list(
+                    SearchDocument.objects.filter(condition)
+                    .order_by("-published_date")
+                    .values_list("id", flat=True)[:limit]
+                )
         except DatabaseError as error:
-            raise EngineError(str(error)) from error
+            raise database_error(error) from error

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from django.db import DatabaseError, connection, transaction
 
 from ..facets import WORD_BITS, bits_from_words
-from .base import DatabaseEngine, EngineError
+from .base import DatabaseEngine, database_error
 
 _state = threading.local()
 TABLE = "search_vector"
@@ -130,7 +130,7 @@ class PostgresEngine(DatabaseEngine):
                 finally:
                     _state.in_session = False
         except DatabaseError as error:
-            raise EngineError(str(error)) from error
+            raise database_error(error) from error
 
     def _run(self, sql, params):
         if not getattr(_state, "in_session", False):
@@ -142,7 +142,7 @@ class PostgresEngine(DatabaseEngine):
                 cursor.execute(sql, params)
                 return cursor.fetchall()
         except DatabaseError as error:
-            raise EngineError(str(error)) from error
+            raise database_error(error) from error
 
     def match_slots(self, query, nbytes):
         sql = (

@@ -5,12 +5,10 @@ triggers (created by migration 0002 and `install()`), so the ORM writes rows and
 indexes them. Ranking is bm25 with column weights; matching sets come back as 56-bit words.
 """
 
-import time
-
 from django.db import DatabaseError, connection
 
 from ..facets import WORD_BITS, bits_from_words
-from .base import DatabaseEngine, EngineError
+from .base import DatabaseEngine, database_error, time_limit
 
 TABLE = "search_searchdocument"
 FTS = "search_fts"
@@ -80,18 +78,12 @@ class SqliteEngine(DatabaseEngine):
     label = "SQLite FTS5"
 
     def _run(self, sql, params):
-        raw = connection.cursor()  # Django cursor: ensures the connection is open
-        deadline = time.monotonic() + self.timeout
-        sqlite = connection.connection
-        sqlite.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
         try:
-            raw.execute(sql, params)
-            return raw.fetchall()
+            with time_limit(self.timeout), connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
         except DatabaseError as error:
-            raise EngineError(str(error)) from error
-        finally:
-            sqlite.set_progress_handler(None, 0)
-            raw.close()
+            raise database_error(error) from error
 
     def match_slots(self, query, nbytes):
         sql = (

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.signals import page_published
 
 import pytest
 
@@ -339,3 +340,41 @@ def test_an_engine_that_fails_falls_back_with_a_notice(engine, client, monkeypat
     html = client.get(search_url("es"), {"q": "salud"})
     assert html.status_code == 200
     assert 'class="search-notice"' in html.content.decode()
+
+
+def test_aliases_are_not_indexed_twice(engine, seed_practice, superuser):
+    before = service.search("emprendimiento", language="es").count
+    alias = seed_practice.create_alias(update_slug="piloto-copia", user=superuser)
+    assert alias.live and alias.alias_of_id == seed_practice.pk
+    page_published.send(sender=type(alias), instance=alias, revision=None)
+    assert service.search("emprendimiento", language="es").count == before
+
+
+def test_a_query_that_takes_too_long_stops_with_a_notice(engine, client, monkeypatch):
+    from search import engines
+
+    def slow(*args, **kwargs):
+        raise engines.EngineTimeout("statement timeout")
+
+    monkeypatch.setattr(type(engines.get_engine()), "search", slow)
+    response = service.search("salud", language="es")
+    assert response.count == 0 and response.notice
+    assert client.get(search_url("es"), {"q": "salud"}).status_code == 200
+
+
+def test_the_database_time_limit_interrupts_a_statement(db):
+    from django.db import connection, transaction
+
+    from search.engines.base import database_error, time_limit
+
+    endless = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    )
+    with (
+        pytest.raises(Exception) as caught,
+        transaction.atomic(),
+        time_limit(0.2),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(endless)
+    assert type(database_error(caught.value)).__name__ == "EngineTimeout"
