@@ -20,7 +20,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.models import HomeFeaturedPractice, HomePage, StandardPage
+from home.models import HomeFeaturedPractice, HomePage, HubSettings, StandardPage
 from practices.models import (
     Country,
     GCMObjective,
@@ -164,7 +164,9 @@ def ensure_tree(site_data, user):
 
     for key in ("about", "criteria"):
         texts = site_data[key]
-        if StandardPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).exists():
+        existing = StandardPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).first()
+        if existing:
+            sections[key] = existing
             continue
         page = StandardPage(
             title=texts["es"]["title"],
@@ -180,6 +182,7 @@ def ensure_tree(site_data, user):
             pairs = [(texts["es"][f], texts[language][f]) for f in ("title", "slug", "summary")]
             pairs += list(zip(texts["es"]["body"], texts[language]["body"], strict=True))
             translate(page, language, pairs, user)
+        sections[key] = page
     return home, sections
 
 
@@ -316,6 +319,9 @@ def load(user, url="http://127.0.0.1:8000/"):
     """
     site_data = json.loads((DATA_DIR / "site.json").read_text(encoding="utf-8"))
     home, sections = ensure_tree(site_data, user)
+    settings = HubSettings.for_site(Site.objects.get(root_page=home))
+    settings.criteria_page = settings.criteria_page or sections["criteria"]
+    settings.save()
     address = urlsplit(url)
     Site.objects.filter(root_page=home).update(hostname=address.hostname, port=address.port or 80)
     practices, created = {}, 0

@@ -147,3 +147,45 @@ def test_search_analytics_count_the_hubs_day():
     analytics.record("salud", 3)
     day = QueryDailyHits.objects.get(query=Query.get("salud")).date
     assert day == timezone.localdate()
+
+
+@pytest.mark.parametrize(
+    ("path", "typo", "correction"),
+    [
+        ("/es/practicas/", "salu", "salud"),
+        ("/es/lecciones-aprendidas/", "confiansa", "confian"),
+    ],
+)
+def test_listing_word_boxes_correct_typos(client, path, typo, correction):
+    html = client.get(path, {"q": typo}).content.decode()
+    assert f"No se encontró nada para «{typo}»" in html
+    assert re.search(rf"Se muestran resultados para <strong>{correction}", html)
+    assert not re.search(r'class="result-count" role="status">0 ', html)
+
+
+def test_home_never_shows_a_featured_practice_again_in_latest(client):
+    html = client.get("/es/").content.decode()
+    featured, latest = html.split('class="cards"')[1:3]
+    titles = re.compile(r'class="card-title"[^>]*>\s*<a[^>]*>([^<]+)')
+    assert titles.findall(featured)
+    assert not set(titles.findall(featured)) & set(titles.findall(latest))
+
+
+def test_propose_form_marks_every_required_field_and_links_the_criteria(client):
+    from practices.forms import SubmissionForm
+
+    html = client.get(localized("submit_practice", "es")).content.decode()
+    required = [name for name, field in SubmissionForm().fields.items() if field.required]
+    assert len(required) > 2
+    for name in required:
+        assert re.search(
+            rf'<(label for="id_{name}"|legend)>[^<]*<span class="required" aria-hidden="true">\*',
+            html,
+        ), name
+    assert 'href="/es/criterios/">Lea los criterios de selección</a>' in html
+    assert 'href="/es/criterios/">Criterios de selección</a>' in html  # footer, About too
+
+
+def test_recommendations_tab_has_its_own_heading(client):
+    html = client.get("/es/lecciones-aprendidas/", {"kind": "recommendations"}).content.decode()
+    assert "<h1>Recomendaciones</h1>" in html
