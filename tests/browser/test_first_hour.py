@@ -17,7 +17,13 @@ DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SEARCH = {"es": "/es/buscar/", "en": "/en/search/", "pt": "/pt/busca/"}
 PUBLISHED = {"es": "18 de marzo de 2024", "en": "18 March 2024", "pt": "18 de março de 2024"}
 # What the es and pt admin must never show (issue 13): Spanish in pt, pt_PT, English in both.
-ENGLISH_LEFTOVERS = [r"Search…", r"\d+-\d+ of \d+", r"\d+ quer(y|ies)\b"]
+ENGLISH_LEFTOVERS = [
+    r"Search…",
+    r"\d+-\d+ of \d+",
+    r"\d+ quer(y|ies)\b",
+    r"\d+ (Images?|Documents?)\b",
+    r"editor guide",
+]
 ADMIN_LEFTOVERS = {
     "pt": [r"\bAyuda\b", r"Cerrar todo", r"Escribe algo", r"Gravar rascunho", *ENGLISH_LEFTOVERS],
     "es": ENGLISH_LEFTOVERS,
