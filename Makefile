@@ -24,12 +24,18 @@ install: $(BIN)/activate ## Create the virtualenv with the pinned requirements
 messages: install ## Compile the interface translations (.po -> .mo)
 	$(MANAGE) compile_translations -v0
 
+# Where `make serve` listens, e.g. make serve PORT=8123 HOST=0.0.0.0 (then open the printed URL).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+URL := http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
+
 demo: messages ## Migrate the SQLite database and load the demo content
 	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --url $(URL)
 
-serve: demo ## Set up and serve the hub with demo content on http://127.0.0.1:8000/
-	$(MANAGE) runserver 127.0.0.1:8000
+serve: demo ## Set up and serve the hub with demo content on http://127.0.0.1:8000/ (HOST=, PORT=)
+	WAGTAILADMIN_BASE_URL=$(URL) $(if $(filter 0.0.0.0,$(HOST)),DJANGO_ALLOWED_HOSTS='*') \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -27,10 +27,30 @@ class HubSettings(BaseSiteSetting):
         help_text=_("Las prácticas más antiguas muestran un aviso de posible desactualización."),
     )
 
-    panels = [FieldPanel("freshness_months")]
+    criteria_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("selection criteria page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Página con los criterios de selección; se enlaza desde el formulario de propuesta y el pie."
+        ),
+    )
+
+    panels = [FieldPanel("freshness_months"), FieldPanel("criteria_page")]
 
     class Meta:
         verbose_name = _("hub settings")
+
+    def criteria_url(self):
+        """The criteria page in the visitor's language (else its original), if live and public."""
+        page = self.criteria_page
+        if page is None:
+            return ""
+        page = page.localized
+        return page.url if page.live and not page.get_view_restrictions().exists() else ""
 
 
 class HomeFeaturedPractice(Orderable):
@@ -94,8 +114,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         practices = in_visitor_language(PracticePage.objects.all(), language)
-        context["featured_practices"] = self.featured_practices()
-        context["latest_practices"] = practices.order_by("-published_date", "-pk")[:6]
+        featured = self.featured_practices()
+        context["featured_practices"] = featured
+        # "Latest" leaves out the featured ones, whatever their language version.
+        context["latest_practices"] = practices.exclude(
+            translation_key__in=[page.translation_key for page in featured]
+        ).order_by("-published_date", "-pk")[:6]
         context["practice_count"] = practices.count()
         context["counts_by_country"] = self.counts(Country, "countries", practices, language)
         context["counts_by_theme"] = self.counts(Theme, "themes", practices, language)

@@ -25,12 +25,13 @@ def record(query, count):
     """Count one search for query now; never fails the caller."""
     if not query or not query.strip():
         return
+    # The hub's day (TIME_ZONE), not UTC's: Query.add_hit() defaults to the UTC date.
+    today = timezone.localdate()
     try:
         with transaction.atomic():
             entry = Query.get(query)
-            entry.add_hit()
+            entry.add_hit(date=today)
             if count == 0:
-                today = timezone.now().date()
                 hit, _created = ZeroResultHit.objects.get_or_create(query=entry, date=today)
                 ZeroResultHit.objects.filter(pk=hit.pk).update(hits=F("hits") + 1)
     except DatabaseError:

@@ -8,6 +8,7 @@ import datetime
 import html
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.html import escape
 
@@ -19,7 +20,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.models import HomeFeaturedPractice, HomePage, StandardPage
+from home.models import HomeFeaturedPractice, HomePage, HubSettings, StandardPage
 from practices.models import (
     Country,
     GCMObjective,
@@ -125,7 +126,6 @@ def ensure_tree(site_data, user):
         root.add_child(instance=home)
         publish(home, user)
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port = "127.0.0.1", 8000  # where `make serve` runs
         old_root = site.root_page_id
         site.root_page = home
         site.site_name = "Hub de Conocimiento"
@@ -164,7 +164,9 @@ def ensure_tree(site_data, user):
 
     for key in ("about", "criteria"):
         texts = site_data[key]
-        if StandardPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).exists():
+        existing = StandardPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).first()
+        if existing:
+            sections[key] = existing
             continue
         page = StandardPage(
             title=texts["es"]["title"],
@@ -180,6 +182,7 @@ def ensure_tree(site_data, user):
             pairs = [(texts["es"][f], texts[language][f]) for f in ("title", "slug", "summary")]
             pairs += list(zip(texts["es"]["body"], texts[language]["body"], strict=True))
             translate(page, language, pairs, user)
+        sections[key] = page
     return home, sections
 
 
@@ -233,7 +236,8 @@ def create_practice(data, index, user):
         city=data["city"],
         start_date=date(data["start_date"]),
         end_date=date(data["end_date"]),
-        published_date=date(data["end_date"] or data["start_date"]) or datetime.date.today(),
+        published_date=date(data["published_date"]),
+        next_review_date=date(data["next_review_date"]),
         contact_name=data["contact"]["name"],
         contact_email=data["contact"]["email"],
         contact_consent=data["contact"]["consent"],
@@ -304,14 +308,22 @@ def create_toolkit(data, index, practices, user):
     return True
 
 
-def load(user):
+def load(user, url="http://127.0.0.1:8000/"):
     """Create whatever demo content is missing; return the number of practices created.
+
+    ``url`` is where the demo is served (``make serve``): the default site's hostname and
+    port, from which Wagtail builds the absolute URLs of the sitemap and the API.
 
     Not one transaction: wagtail-localize publishes translations on commit, and the
     loader is idempotent, so an interrupted run is completed by the next one.
     """
     site_data = json.loads((DATA_DIR / "site.json").read_text(encoding="utf-8"))
     home, sections = ensure_tree(site_data, user)
+    settings = HubSettings.for_site(Site.objects.get(root_page=home))
+    settings.criteria_page = settings.criteria_page or sections["criteria"]
+    settings.save()
+    address = urlsplit(url)
+    Site.objects.filter(root_page=home).update(hostname=address.hostname, port=address.port or 80)
     practices, created = {}, 0
     for path in sorted(DATA_DIR.glob("[0-9]*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))

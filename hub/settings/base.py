@@ -107,8 +107,15 @@ LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English")), ("pt", _("Portuguese"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin speaks Brazilian Portuguese: Wagtail ships pt_BR and pt_PT, and gettext reads "pt" as
+# pt_PT. Public URLs keep /pt/; hub.middleware maps the admin's language (docs/translation.md).
+ADMIN_LANGUAGE_VARIANTS = {"pt": "pt-br"}
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (ADMIN_LANGUAGE_VARIANTS.get(code, code), name) for code, name in LANGUAGES
+]
+# locale/vendor/: overrides of vendor msgids (docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
+FORMAT_MODULE_PATH = ["home.formats"]  # dates as each language writes them (home/formats/)
 TIME_ZONE = "America/Lima"
 USE_I18N = True
 USE_TZ = True

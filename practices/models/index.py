@@ -32,7 +32,8 @@ def listing_search(request, language, kinds, sort=None, snippet_words=36):
     """Filter (and search, with ?q=) a listing through the search service.
 
     AND across facets, OR within one; unknown values are ignored. Returns the service's
-    SearchResponse: hits, count and facet counts for the filter form.
+    SearchResponse: hits, count, facet counts for the filter form, and the typo correction
+    (``corrected``, ``suggestion``) when the words found nothing.
     """
     from search import service
 
@@ -54,7 +55,6 @@ def listing_search(request, language, kinds, sort=None, snippet_words=36):
         sort=sort or ("relevance" if query.strip() else "date"),
         page=page,
         page_size=PAGE_SIZE,
-        suggest=False,
         promote=False,
         snippet_words=snippet_words,
     )

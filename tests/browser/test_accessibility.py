@@ -19,6 +19,7 @@ REPORTS = Path(__file__).resolve().parents[1] / "artifacts" / "axe"
 LANGUAGES = ["es", "en", "pt"]
 KINDS = ["home", "listing", "practice", "toolkit", "lessons", "about", "toolkit_index"]
 BLOCKING = {"serious", "critical"}
+DEVICES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 AXE = Axe()
 
 
@@ -50,13 +51,31 @@ def audit(page, name):
     return problems + [f"points to no element: {ref}" for ref in page.evaluate(BROKEN_IDREFS_JS)]
 
 
+@pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_page_has_no_serious_violation(page, hub, language, kind, screenshot):
+def test_page_has_no_serious_violation(context_factory, hub, language, kind, device, screenshot):
+    page = context_factory(viewport=DEVICES[device]).new_page()
     response = page.goto(hub.page_url(kind, language))
     assert response.status == 200
-    screenshot(page, f"{kind}-{language}")
-    assert audit(page, f"{kind}-{language}") == []
+    name = f"{kind}-{language}" + ("" if device == "desktop" else f"-{device}")
+    screenshot(page, name)
+    assert audit(page, name) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_search_and_open_filters(context_factory, hub, language):
+    """On a phone the facets are a closed disclosure; opened, they still pass."""
+    page = context_factory(viewport=DEVICES["phone"]).new_page()
+    page.goto(hub.page_url("listing", language))
+    page.locator("details.filters-disclosure summary").click()
+    assert audit(page, f"listing-filters-open-{language}-phone") == []
+    page.fill("#site-search-q", "migrantes")
+    page.locator("form.site-search button[type=submit]").click()
+    page.wait_for_url(re.compile(r"[?&]q=migrantes"))
+    assert audit(page, f"search-{language}-phone") == []
+    page.locator("details.search-facets-disclosure summary").click()
+    assert audit(page, f"search-facets-open-{language}-phone") == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,32 +1,64 @@
-"""Load the demo content and the demo admin account (idempotent)."""
+"""Load the demo content, the demo admin and one demo account per editorial role (idempotent)."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from wagtail.users.models import UserProfile
+
+from home import roles
 from home.demo.loader import load
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "hub-demo-2026"  # noqa: S105 (demo only, printed to the console)
+# One account per editorial group (docs/roles.md), same password; the admin language of each.
+DEMO_ROLES = {
+    "contributor": (roles.CONTRIBUTORS, "es"),
+    "reviewer": (roles.REVIEWERS, "es"),
+    "translator": (roles.TRANSLATORS, "pt-br"),
+    "kmadmin": (roles.KM_ADMINS, "es"),
+}
 
 
 class Command(BaseCommand):
-    help = "Create the demo site, practices, translations and a demo admin (safe to re-run)."
+    help = "Create the demo site, practices, translations and demo accounts (safe to re-run)."
 
-    def handle(self, *args, **options):
-        User = get_user_model()
-        user, created_user = User.objects.get_or_create(
-            username=DEMO_USERNAME,
-            defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True},
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/",
+            help="Where the demo is served (make serve HOST= PORT=); printed and used by the "
+            "sitemap and the API for absolute URLs.",
         )
-        if created_user:
+
+    def handle(self, *args, url, **options):
+        url = url.rstrip("/") + "/"
+        admin = self.account(DEMO_USERNAME, is_staff=True, is_superuser=True)
+        for username, (group, language) in DEMO_ROLES.items():
+            user = self.account(username)
+            user.groups.add(Group.objects.get(name=group))
+            UserProfile.objects.update_or_create(
+                user=user, defaults={"preferred_language": language}
+            )
+        created = load(admin, url)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} practices created)."))
+        accounts = "\n".join(
+            f"    {username:<12} {group}" for username, (group, _) in DEMO_ROLES.items()
+        )
+        self.stdout.write(
+            self.style.WARNING(
+                f"\n  The hub (demo only):  {url}es/\n"
+                f"  Admin:                {url}admin/\n"
+                f"  Every demo account has the password {DEMO_PASSWORD}\n"
+                f"    {DEMO_USERNAME:<12} superuser\n{accounts}\n"
+            )
+        )
+
+    def account(self, username, **flags):
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org", **flags}
+        )
+        if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        created = load(user)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} practices created)."))
-        if created_user:
-            self.stdout.write(
-                self.style.WARNING(
-                    "\n  Demo admin login (demo only):  http://127.0.0.1:8000/admin/\n"
-                    f"    user: {DEMO_USERNAME}\n    password: {DEMO_PASSWORD}\n"
-                )
-            )
+        return user
