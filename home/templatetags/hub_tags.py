@@ -25,6 +25,12 @@ def main_menu():
     return navigation(get_language())[1]
 
 
+@register.simple_tag
+def criteria_url():
+    """The selection criteria page in the active language (hub settings), or ""."""
+    return navigation(get_language())[2]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the same page and query string translated, or a 'not translated' notice."""

@@ -4,6 +4,7 @@ the admin speaks Brazilian Portuguese, the demo has one account per role and rea
 import datetime
 import re
 from io import StringIO
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -143,10 +144,18 @@ def client_sitemap():
     return Client().get("/sitemap.xml").content.decode()
 
 
-def test_search_analytics_count_the_hubs_day():
-    analytics.record("salud", 3)
+def test_search_reports_count_and_show_the_hubs_day(client, superuser):
+    """10 pm in Lima is already tomorrow in UTC: the search belongs to today, shown as a date."""
+    evening = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=evening):
+        analytics.record("salud", 3)
+        analytics.record("qwzxvplm", 0)
     day = QueryDailyHits.objects.get(query=Query.get("salud")).date
-    assert day == timezone.localdate()
+    assert day == datetime.date(2026, 12, 1)
+    client.force_login(superuser)
+    html = client.get(reverse("search_reports:zero_results")).content.decode()
+    assert "1 de diciembre de 2026" in html
+    assert "hace" not in html.split("qwzxvplm", 1)[1][:400]
 
 
 @pytest.mark.parametrize(
