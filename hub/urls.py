@@ -11,7 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import HubSitemap
 from practices import views as practice_views
-from practices.feeds import LatestPracticesFeed
+from practices.feeds import AtomSearchFeed, SearchFeed
+from practices.oai import oai
 from search import views as search_views
 
 from .api import api_router
@@ -19,7 +20,10 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon),
+    path("oai/", oai, name="oai"),
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
@@ -27,8 +31,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
-    path(_("feed/"), LatestPracticesFeed(), name="practice_feed"),
+    path(_("feed/"), SearchFeed(), name="practice_feed"),
+    path(_("feed/atom/"), AtomSearchFeed(), name="practice_feed_atom"),
     path(_("propose-a-practice/"), practice_views.submit_practice, name="submit_practice"),
+    path(_("countries/"), practice_views.country_map, name="country_map"),
     path(
         _("not-translated/<int:page_id>/"),
         home_views.translation_missing,

@@ -1,4 +1,6 @@
-"""Public views of the practices app: proposing a practice."""
+"""Public views of the practices app: proposing a practice, the map of countries."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -12,6 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from search import service
+
+from . import regionmap
 from .forms import SubmissionForm
 from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
 
@@ -81,3 +86,49 @@ def submit_practice(request):
             return redirect("submit_practice")
     status = 400 if form.errors else 200
     return render(request, "practices/submit_practice.html", {"form": form}, status=status)
+
+
+def country_map(request):
+    """Practices per country: an SVG map and a table with the same counts, links to listings."""
+    language = get_language()
+    response = service.search(
+        "", language=language, filters={"type": ["practice"]}, page_size=1, suggest=False
+    )
+    counts = {value.value: value.count for value in response.facets.get("country", ())}
+    labels = service.labels_for(language)["country"]
+    index = PracticeIndexPage.objects.live().filter(locale__language_code=language).first()
+    listing = index.get_url(request) if index else ""
+    shapes = regionmap.outlines()
+    largest = max(counts.values(), default=0)
+    countries = sorted(
+        (
+            {
+                "code": code,
+                "name": labels.get(code, code),
+                "count": counts.get(code, 0),
+                "shade": regionmap.shade(counts.get(code, 0), largest),
+                "path": outline,
+                "url": f"{listing}?{urlencode({'country': code})}",
+            }
+            for code, outline in shapes["countries"].items()
+        ),
+        key=lambda country: country["name"],
+    )
+    others = [
+        {
+            "code": code,
+            "name": labels.get(code, code),
+            "count": count,
+            "url": f"{listing}?{urlencode({'country': code})}",
+        }
+        for code, count in counts.items()
+        if code not in shapes["countries"]
+    ]
+    context = {
+        "countries": countries,
+        "others": sorted(others, key=lambda country: country["name"]),
+        "context_shapes": shapes["context"].values(),
+        "view_box": shapes["viewBox"],
+        "legend": regionmap.legend(largest),
+    }
+    return render(request, "practices/country_map.html", context)

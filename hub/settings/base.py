@@ -195,6 +195,17 @@ HUB_SEARCH = {
     "TIMEOUT": float(os.environ.get("HUB_SEARCH_TIMEOUT", "1.0")),
 }
 
+# Licence of the hub's texts, stated in JSON-LD and OAI-PMH records (docs/api.md).
+HUB_CONTENT_LICENSE = os.environ.get(
+    "HUB_CONTENT_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
+# OAI-PMH at /oai/ (docs/api.md): records per response and the repository's name in identifiers.
+HUB_OAI = {
+    "PAGE_SIZE": int(os.environ.get("HUB_OAI_PAGE_SIZE", "100")),
+    "REPOSITORY_IDENTIFIER": os.environ.get("HUB_OAI_REPOSITORY_IDENTIFIER", "hub.example.org"),
+    "ADMIN_EMAIL": os.environ.get("HUB_OAI_ADMIN_EMAIL", "hub@example.org"),
+}
+
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 LOGGING = {

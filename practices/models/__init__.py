@@ -1,4 +1,5 @@
 from .base import KnowledgePage
+from .harvest import DeletedRecord
 from .index import LessonsLibraryPage, PracticeIndexPage, ToolkitIndexPage
 from .practice import (
     PracticeActor,
@@ -19,6 +20,7 @@ from .toolkit import ToolkitPage
 
 __all__ = [
     "Country",
+    "DeletedRecord",
     "GCMObjective",
     "GCMPrinciple",
     "KnowledgePage",

@@ -362,6 +362,7 @@ class PracticePage(KnowledgePage):
         models_ = {field: self._meta.get_field(field).related_model for field in TAXONOMY_FIELDS}
         result = {field: localize_pks(models_[field], pks[field]) for field in TAXONOMY_FIELDS}
         result["actors"] = [(ROLE_HEADINGS[role], orgs) for role, orgs in roles.items() if orgs]
+        result["roles"] = roles
         return result
 
     def _classification_rows(self):

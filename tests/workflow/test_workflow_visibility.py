@@ -6,9 +6,11 @@ publication date far in the future, so that if one leaked it would sort first in
 """
 
 import datetime
+import html
+import re
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
@@ -207,3 +209,40 @@ def test_api_detail_of_hidden_pages_is_not_found(client, hidden):
             assert response.status_code == 404, page.title
         live = client.get(reverse("wagtailapi:pages:detail", args=[entry["live"].pk])).json()
         assert "Cambio pendiente" not in live["title"]
+
+
+def oai_pages(client):
+    """Every ListRecords response of a full OAI-PMH harvest, as text."""
+    pages, params = [], {"verb": "ListRecords", "metadataPrefix": "oai_dc"}
+    while True:
+        body = client.get(reverse("oai"), params).content.decode()
+        pages.append(body)
+        token = re.search(r"<resumptionToken>([^<]+)</resumptionToken>", body)
+        if not token:
+            return pages
+        params = {"verb": "ListRecords", "resumptionToken": html.unescape(token.group(1))}
+
+
+def test_harvest_feeds_map_and_metadata_show_no_hidden_content(client, hidden, settings):
+    """OAI-PMH, feeds of searches for the hidden words, the map and page metadata."""
+    settings.HUB_OAI = {**settings.HUB_OAI, "PAGE_SIZE": 10}
+    PracticePage.objects.update(contact_email="sin.consentimiento@example.org")
+    outputs = oai_pages(client)
+    assert len(outputs) > 3
+    for language in LANGUAGES:
+        for query in ("oculta", "oculto", "pendiente", ""):
+            for name in ("practice_feed", "practice_feed_atom"):
+                with translation.override(language):
+                    url = reverse(name)
+                outputs.append(
+                    client.get(url, {"q": query, "type": ["practice", "lesson"]}).content.decode()
+                )
+        with translation.override(language):
+            outputs.append(client.get(reverse("country_map")).content.decode())
+        outputs.append(client.get(hidden[language]["live"].url).content.decode())
+    for output in outputs:
+        assert_nothing_hidden(output, hidden)
+        assert "sin.consentimiento@example.org" not in output
+        for entry in hidden.values():
+            for page in entry["pages"]:
+                assert f"/{page.slug}/" not in output, page.title
