@@ -3,6 +3,7 @@
 import codecs
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -38,19 +39,38 @@ FIELDS = [
     "countries",
     "themes",
 ]
+# Read where a document's expectation states them (the documents written for issue 11 do).
+OPTIONAL_FIELDS = [
+    "subnational_area",
+    "context",
+    "objectives",
+    "methodology",
+    "innovation",
+    "sustainability",
+    "replicability",
+    "gender_diversity",
+    "partners",
+    "description",
+    "start_date",
+    "end_date",
+    "contact_name",
+    "contact_email",
+]
 FOOTER_WORDS = ["CONOCE", "ESCRÍBANOS", "INNOVAMIGRACIÓN", "iom.int", "OIMSuramerica", "HUB"]
 
 
 def build_docx(source, target):
     """A DOCX from a line-per-paragraph source: 'T: ' Title, '# ' Heading 1, '* ' Word bullet
-    list, '1. ' Word numbered list, '[footer] ' page footer, '\\n' a line break."""
+    list, '1. ' Word numbered list, '[header] ' / '[footer] ' page header and footer, '\\n' a
+    line break."""
     from docx import Document
 
     document = Document()
     styles = {"T: ": "Title", "# ": "Heading 1", "* ": "List Bullet", "1. ": "List Number"}
     for line in source.read_text(encoding="utf-8").splitlines():
-        if line.startswith("[footer] "):
-            document.sections[0].footer.paragraphs[0].text = line.removeprefix("[footer] ")
+        if line.startswith(("[header] ", "[footer] ")):
+            part = document.sections[0].header if line[1] == "h" else document.sections[0].footer
+            part.paragraphs[0].text = line.split("] ", 1)[1]
             continue
         if not line.strip():
             continue
@@ -66,7 +86,8 @@ def build_docx(source, target):
 
 def build_pdf(source, target):
     """A PDF from a line-per-paragraph source: '@header'/'@footer' running lines ({page},
-    {pages}), '## ' title, '# ' heading, '===' page break; paragraphs wrap at the margin."""
+    {pages}), '## ' title, '# ' heading, '===' page break, ' ~~~ ' a page break inside a
+    paragraph, a lone list marker ('1.', '•') set just above its text; paragraphs wrap."""
     from fpdf import FPDF
 
     lines = source.read_text(encoding="utf-8").splitlines()
@@ -76,7 +97,9 @@ def build_pdf(source, target):
         def header(self):
             if "@header" in running:
                 self.set_font("helvetica", "I", 8)
-                self.cell(0, 6, running["@header"], new_x="LMARGIN", new_y="NEXT")
+                text = running["@header"].replace("{page}", str(self.page_no()))
+                text = text.replace("{pages}", "{nb}")
+                self.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
                 self.ln(6)
 
         def footer(self):
@@ -101,8 +124,13 @@ def build_pdf(source, target):
             line, style, size, height, after = line[3:], "B", 18, 9, 4
         elif line.startswith("# "):
             line, style, size, height, after = line[2:], "B", 13, 7, 2
+        elif re.fullmatch(r"\d+\.|•", line):
+            after = 0
         pdf.set_font("helvetica", style, size)
-        pdf.multi_cell(0, height, line, new_x="LMARGIN", new_y="NEXT")
+        for index, part in enumerate(line.split(" ~~~ ")):
+            if index:
+                pdf.add_page()
+            pdf.multi_cell(0, height, part, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(after)
     pdf.output(str(target))
 
@@ -175,20 +203,22 @@ def test_corpus_covers_three_languages_and_three_formats(corpus_results):
 
 
 def test_corpus_field_accuracy_is_at_least_95_percent(corpus_results):
-    accuracy = {
-        field: sum(got[field] == expected[field] for expected, _, got in corpus_results)
-        / len(corpus_results)
-        for field in FIELDS
-    }
+    checks = {field: [] for field in FIELDS + OPTIONAL_FIELDS}
+    misses = []
+    for expected, _, got in corpus_results:
+        for field in FIELDS + [f for f in OPTIONAL_FIELDS if f in expected]:
+            checks[field].append(got.get(field) == expected[field])
+            if got.get(field) != expected[field]:
+                misses.append(f"{expected['source']}: {field}")
+    accuracy = {field: sum(hits) / len(hits) for field, hits in checks.items() if hits}
+    overall = sum(sum(hits) for hits in checks.values()) / sum(map(len, checks.values()))
     report = ", ".join(f"{field} {value:.0%}" for field, value in accuracy.items())
-    print(f"\nimport corpus ({len(corpus_results)} documents), exact match per field: {report}")
-    misses = [
-        f"{expected['source']}: {field}"
-        for expected, _, got in corpus_results
-        for field in FIELDS
-        if got[field] != expected[field]
-    ]
-    assert min(accuracy.values()) >= 0.95, f"{report}; misses: {misses}"
+    print(
+        f"\nimport corpus ({len(corpus_results)} documents): all fields {overall:.1%}; "
+        f"countries {accuracy['countries']:.1%}; exact match per field: {report}"
+    )
+    assert min(accuracy[field] for field in FIELDS) >= 0.95, f"{report}; misses: {misses}"
+    assert overall >= 0.95, f"{overall:.1%}; misses: {misses}"
 
 
 def test_no_footer_or_call_to_action_in_any_corpus_extraction(corpus_results):
