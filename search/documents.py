@@ -108,7 +108,7 @@ def _practice_units(page):
         + [("theme", t.slug) for t in themes]
         + [("population", p.slug) for p in populations]
         + [("gcm", o.number) for o in objectives]
-        + [("stage", page.stage)]
+        + ([("stage", page.stage)] if page.stage else [])
         + ([("year", year)] if year else [])
     )
     lessons = list(page.lessons.all())

@@ -5,10 +5,13 @@ Pure Python (no Django) so it can be tested and benchmarked on its own. See docs
 
 import hashlib
 import itertools
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+
+from .places import VOCABULARY, demonym_countries, named_countries, place_practice
 
 PREAMBLE, SUMMARY, ALT_SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS, OTHER, IGNORE = (
     "preamble",
@@ -20,7 +23,19 @@ PREAMBLE, SUMMARY, ALT_SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS, OTHER, IGNORE
     "other",
     "ignore",
 )
+# Sections with a prose field of their own on the practice page (same names as PracticePage).
+PROSE_SECTIONS = (
+    "context",
+    "objectives",
+    "methodology",
+    "innovation",
+    "sustainability",
+    "replicability",
+    "gender_diversity",
+)
+PARTNERS, DATES, CONTACT = "partners", "dates", "contact"
 LANGUAGES = ("es", "en", "pt")
+CORE_SECTIONS = (SUMMARY, ALT_SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS)
 
 
 class ExtractError(ValueError):
@@ -37,6 +52,21 @@ class Extraction:
     results: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
+    subnational_area: str = ""
+    context: str = ""
+    objectives: str = ""
+    methodology: str = ""
+    innovation: str = ""
+    sustainability: str = ""
+    replicability: str = ""
+    gender_diversity: str = ""
+    partners: list[str] = field(default_factory=list)
+    description: str = ""  # sections without a field of their own, with their headings
+    start_date: str = ""  # "YYYY-MM" or "YYYY" as the document states it
+    end_date: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    place_unclear: bool = False  # places are named but none clearly enough to suggest
 
     def as_dict(self):
         return asdict(self)
@@ -89,64 +119,11 @@ QUALIFIERS = words_re(
     " some generales general final finales"
 )
 HEADING_CORES = [
-    (
-        LESSONS,
-        r"(?:lecciones|leccion|licoes|licao|lessons?|aprendizajes?|aprendizados?|aprendizagens?"
-        r"|learnings|ensenanzas|ensinamentos)"
-        r"(?: (?:aprendidas|aprendidos|learned|learnt|clave|chave|identificadas|identified))?"
-        r"|what we (?:have )?(?:learned|learnt)|lo que (?:hemos )?aprendimos|lo aprendido"
-        r"|o que (?:nos )?aprendemos|o aprendido",
-    ),
-    (
-        RECOMMENDATIONS,
-        r"recomendaciones|recomendacion|recomendacoes|recomendacao|recommendations?"
-        r"|sugerencias|sugestoes|suggestions|what we recommend|lo que recomendamos"
-        r"|o que recomendamos",
-    ),
-    (
-        RESULTS,
-        r"(?:resultados?|results?|logros?|conquistas|achievements|outcomes|impactos?|impacts?"
-        r"|realizacoes|avances|avancos)"
-        r"(?: (?:alcanzados|obtenidos|logrados|alcancados|obtidos|achieved|obtained|clave|chave"
-        r"|y impactos?|e impactos?|and impacts?))?"
-        r"|what we achieved|lo que logramos|o que (?:alcancamos|conseguimos)",
-    ),
-    (
-        SUMMARY,
-        r"resumen(?: ejecutivo)?|resumo(?: executivo)?|(?:executive |practice |project )?summary"
-        r"|sintesis|sintese|synthesis|abstract|overview|descripcion general|visao geral"
-        r"|en resumen|em resumo|in brief|at a glance",
-    ),
-    (
-        ALT_SUMMARY,
-        r"descripcion|descricao|description|introduccion|introducao|introduction|presentacion"
-        r"|apresentacao|presentation|about the practice|sobre a pratica|acerca de la practica",
-    ),
-    (
-        OTHER,
-        words_re(
-            "contexto context antecedentes background problematica problema problem justificacion"
-            " justificativa justification rationale objetivos? objectives? goals? metodologia"
-            " methodology metodo method enfoques? approach abordagem actividades atividades"
-            " activities acciones acoes actions implementacion implementacao implementation"
-            " innovacion inovacao innovation elementos_innovadores sostenibilidad sustentabilidade"
-            " sustainability replicabilidad replicabilidade replicability escalabilidad"
-            " scalability socios aliados parceiros partners alianzas parcerias partnerships actores"
-            " atores actors stakeholders contacto contato contact datos_de_contacto ficha_tecnica"
-            " poblacion_objetivo poblacion_beneficiaria publico_alvo populacao_beneficiaria"
-            " target_groups? target_population beneficiarios beneficiaries financiamiento"
-            " financiamento funding presupuesto orcamento budget duracion duracao duration"
-            " periodo period ubicacion localizacao location cobertura coverage genero gender"
-            " desafios retos challenges dificultades dificuldades difficulties obstaculos"
-            " barreras barriers conclusiones conclusoes conclusions? evidencias? evidence anexos?"
-            " annexe?s? referencias references bibliografia bibliography fuentes fontes sources"
-            " agradecimientos agradecimentos acknowledgements creditos credits factores_de_exito"
-            " fatores_de_sucesso success_factors proximos_pasos proximos_passos next_steps"
-            " testimonios depoimentos testimonials marco_normativo marco_legal legal_framework"
-            " estrategia strategy componentes components lineas_de_accion paises countries"
-            " temas themes"
-        ),
-    ),
+    (kind, "|".join(patterns))
+    for kind, patterns in json.loads(
+        (VOCABULARY / "headings.json").read_text(encoding="utf-8")
+    ).items()
+    if not kind.startswith("_")
 ]
 HEADING_PATTERNS = [
     (kind, re.compile(rf"(?:(?:{QUALIFIERS}) )?(?:{core})(?= |$)")) for kind, core in HEADING_CORES
@@ -253,7 +230,7 @@ def heading_at(lines, index):
     head, colon, rest = line.partition(":")
     if colon and rest.strip() and len(head) < 60:
         kind = heading_kind(head)
-        if kind and not (kind == OTHER and MARKER.match(line)):
+        if kind and not (kind not in CORE_SECTIONS and MARKER.match(line)):
             return kind, 1, rest.strip()
     return None
 
@@ -422,9 +399,13 @@ def split_sections(lines):
     while index < len(lines):
         line = lines[index]
         heading = heading_at(lines, index) if line else None
+        if heading is None and line and started and is_unknown_heading(lines, index):
+            heading = (OTHER, 1, "")
         if heading:
             current, used, inline = heading
             started = True
+            if current == OTHER:  # kept with its heading in the description
+                sections.setdefault(OTHER, []).extend(["", " ".join(lines[index : index + used])])
             sections.setdefault(current, []).extend(["", inline] if inline else [""])
             if inline:
                 filled.add(current)
@@ -435,7 +416,7 @@ def split_sections(lines):
         if field_:
             meta.setdefault(field_[0], field_[1])
             line = ""
-        elif line and (is_noise(line) or is_series(line)):
+        elif line and current not in (CONTACT, PARTNERS) and (is_noise(line) or is_series(line)):
             line = ""
         elif line and is_cta(line):
             current = IGNORE if current in filled else current
@@ -443,12 +424,33 @@ def split_sections(lines):
         elif line and started and is_caps_heading(line):
             following = next((lines[j] for j in range(index, len(lines)) if lines[j]), "")
             if current in filled and not MARKER.match(following):
-                current = IGNORE
+                current = OTHER
+                sections.setdefault(OTHER, []).extend(["", line.strip(DECORATION), ""])
             line = ""
         sections.setdefault(current, []).append(line)
         if line:
             filled.add(current)
     return sections, meta
+
+
+def is_unknown_heading(lines, index):
+    """A short title-like line standing alone between blank lines, followed by prose."""
+    line = lines[index]
+    words = line.split()
+    following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j]), "")
+    return (
+        (index == 0 or not lines[index - 1])
+        and index + 1 < len(lines)
+        and not lines[index + 1]
+        and 1 <= len(words) <= 8
+        and line[:1].isupper()
+        and not SENTENCE_END.search(line)
+        and not MARKER.match(line)
+        and not line.endswith(",")
+        and len(following.split()) >= 12
+        and not MARKER.match(following)
+        and not any(c.isdigit() for c in line)
+    )
 
 
 def join_wrapped(lines):
@@ -533,7 +535,7 @@ def title_and_rest(lines):
     for count, block in enumerate(runs):
         text = join_wrapped(block)
         label = len(text.split()) <= 6 and (
-            re.search(r"\b(19|20)\d\d\b", text) or (detect_countries(text) and not title)
+            re.search(r"\b(19|20)\d\d\b", text) or (named_countries(text) and not title)
         )
         if label and all(w in TAIL_WORDS or w.isdigit() or w in MONTHS for w in fold(text).split()):
             continue
@@ -575,130 +577,104 @@ def detect_language(text):
     return best if scores[best] else "es"
 
 
-COUNTRIES = {
-    "AR": ("argentina", r"argentin(?:o|a|os|as|e|es|ians?)"),
-    "BO": ("bolivia", r"bolivian(?:o|a|os|as|s)?"),
-    "BR": ("brasil|brazil", r"brasilen(?:o|a|os|as)|brasileir(?:o|a|os|as)|brazilians?"),
-    "CL": ("chile", r"chilen(?:o|a|os|as)|chileans?"),
-    "CO": ("colombia", r"colombian(?:o|a|os|as|s)?"),
-    "EC": (
-        "ecuador|equador",
-        r"ecuatorian(?:o|a|os|as)|equatorian(?:o|a|os|as)|ecuadorians?|ecuadoreans?",
-    ),
-    "GY": (r"guyana|(?<!french )guiana(?! francesa)", r"guyanes(?:a|es|as)?|guyanese"),
-    "PY": ("paraguay|paraguai", r"paraguay(?:o|a|os|as)|paraguai(?:o|a|os|as)|paraguayans?"),
-    "PE": ("peru", r"peruan(?:o|a|os|as)|peruvians?"),
-    "SR": ("surinam|suriname", r"surinames(?:a|es|as)?|surinamese"),
-    "UY": ("uruguay|uruguai", r"uruguay(?:o|a|os|as)|uruguai(?:o|a|os|as)|uruguayans?"),
-    "VE": ("venezuela", r"venezolan(?:o|a|os|as)|venezuelan(?:o|a|os|as|s)?"),
-}
-COUNTRY_NAMES = {code: re.compile(rf"\b(?:{names})\b") for code, (names, _) in COUNTRIES.items()}
-DEMONYMS = {code: re.compile(rf"\b(?:{demonyms})\b") for code, (_, demonyms) in COUNTRIES.items()}
-ALL_NAMES = "|".join(names for names, _ in COUNTRIES.values())
-ORIGIN = re.compile(
-    r"(?:provenientes?|procedentes?|oriund[oa]s?|originari[oa]s?|vind[oa]s?|from|llegad[oa]s?"
-    r"|desde|fleeing|huyendo|saida|salida|exodo|exodus)(?: (?:de|del|da|do|of))?"
-    rf"(?: (?:la|el|the|a|o))? (?:(?:{ALL_NAMES}) (?:(?:y|e|and|or|o|ou) )?)*$"
-)
-
-
 def detect_countries(text):
-    """ISO codes of the South American countries named in ``text`` (not as an origin)."""
-    key = fold(text)
-    found = set()
-    for code, pattern in COUNTRY_NAMES.items():
-        for match in pattern.finditer(key):
-            if not ORIGIN.search(key[max(0, match.start() - 80) : match.start()]):
-                found.add(code)
-                break
-    return sorted(found)
-
-
-def detect_demonyms(text):
-    key = fold(text)
-    return sorted(code for code, pattern in DEMONYMS.items() if pattern.search(key))
+    """ISO codes of the countries where ``text`` places the practice (see places.py)."""
+    return place_practice("", text).countries
 
 
 THEMES = {
-    "integracion-socioeconomica": r"integracion socio|integracao socio|socio ?economic (?:integration|inclusion)"
-    r"|integracion (?:local|economica)|integracao (?:local|economica)|economic (?:integration|inclusion)"
-    r"|inclusion (?:socio|economica|laboral)|inclusao (?:socio|economica|laboral)"
-    r"|inclusion de (?:migrantes|personas|la poblacion)|inclusao de (?:migrantes|pessoas)"
-    r"|inclusion of migrants|procesos? de integracion|processos? de integracao|integration process"
-    r"|medios de vida|meios de vida|livelihoods?|empleabilidad|empregabilidade|employability"
-    r"|insercion laboral|insercao laboral|generacion de ingresos|geracao de renda|income generation"
-    r"|empleo formal|emprego formal|vagas? (?:de emprego|formais)|formal (?:jobs?|employment)"
-    r"|ofertas? de empleo|job offers?|job placement|labou?r (?:market )?(?:integration|inclusion)",
-    "emprendimiento": r"emprend|empreend|entrepreneur|ideas? de negocio|planes? de negocio"
-    r"|planos? de negocio|business (?:plans?|ideas?|development)|microempres|micro ?enterprises?"
-    r"|capital semilla|capital semente|seed capital|small business",
-    "migracion-laboral": r"migracion laboral|migracao laboral|labou?r migration|labou?r mobility"
-    r"|movilidad laboral|mobilidade laboral|trabajador(?:es|as)? migrantes?"
-    r"|trabalhador(?:es|as)? migrantes?|migrant workers?|reclutamiento|recrutamento|recruitment"
-    r"|trabajo decente|trabalho (?:decente|digno)|decent work|derechos laborales"
-    r"|direitos trabalhistas|labou?r rights",
-    "regularizacion": r"regulariz|regularis|documentacion|documentacao|documentation"
-    r"|permisos? (?:de permanencia|temporal|especial)|residencia|residency|residence permits?"
-    r"|estatuto (?:temporal|migratorio)|identidad (?:legal|juridica)|legal identity"
-    r"|registro (?:civil|de nacimientos?)|birth (?:registration|certificates?)"
-    r"|registro de nascimento|certidao de nascimento"
-    r"|documentos? de identidad|identity documents?|estatus migratorio|visas?\b",
-    "salud": r"salud|saude|health|atencion medica|atendimento medico|medical|vacun|vacin|vaccin"
-    r"|psicosocial|psychosocial|hospital",
-    "educacion": r"educacion(?! financiera)|educacao(?! financeira)|(?<!financial )education"
-    r"|escuelas?|escolas?|schools?|matricula|enrol|docentes|teachers|estudiantes|estudantes"
-    r"|students|alfabetizacion|alfabetizacao|literacy|becas?|scholarships?",
-    "proteccion-vbg": r"violencia basada en genero|violencia de genero|violencia baseada em genero"
-    r"|violencia contra (?:la |las )?mujer|violencia contra a mulher|violence against women"
-    r"|gender ?based violence|gbv|vbg|violencia sexual|sexual violence|violencia domestica"
-    r"|domestic violence|sobrevivientes|sobreviventes|survivors",
-    "trata-de-personas": r"trata de personas|trata de pessoas|trafico de pessoas"
-    r"|trafico de personas|trafficking|victimas de trata|vitimas de trafico"
-    r"|explotacion (?:sexual|laboral)|exploracao (?:sexual|laboral)|(?:sexual|labou?r) exploitation"
-    r"|trafico ilicito de migrantes|smuggling",
-    "retorno-reintegracion": r"retorno|reintegr|returnees?|retornad",
-    "cambio-climatico": r"cambio climatico|mudancas? (?:do clima|climaticas?)|climate|desastres?"
-    r"|disasters?|riesgos? de desastres|inundacion|inundacao|floods?|sequia|drought|ambiental"
-    r"|environmental",
-    "gestion-fronteras": r"fronter|fronteir|borders?|paso fronterizo|control migratorio"
-    r"|controle migratorio|migration control",
-    "cohesion-social": r"cohesion social|coesao social|social cohesion|xenofob|xenophob|discrimina"
-    r"|convivencia|coexistence|antirracis|anti ?racis|integracion social|integracao social|social integration|estigma|stigma",
-    "datos-migratorios": r"datos (?:migratorios|sobre migracion|de migracion)"
-    r"|dados (?:migratorios|sobre migracao)|migration data|estadistic|estatistic|statistic|dtm"
-    r"|matriz de seguimiento|displacement tracking"
-    r"|sistemas? de informacion|sistemas? de informacao|information systems?|caracterizacion"
-    r"|caracterizacao|profiling|observatori|indicadores|indicators",
-    "gobernanza-migratoria": r"gobernanza|governanca|governance|politicas? (?:publicas?|migratorias?)"
-    r"|public polic|migration polic|marco normativo|marco legal|legal framework"
-    r"|gobiernos? locales?|governos? locais|local governments?|capacidad(?:es)? institucional"
-    r"|capacidades? institucional|institutional capacit|coordinacion interinstitucional"
-    r"|coordenacao interinstitucional|inter ?institutional",
-    "remesas-inclusion-financiera": r"remesa|remessa|remittance|inclusion financiera"
-    r"|inclusao financeira|financial inclusion|bancari|banking|cuentas? bancarias?"
-    r"|contas? bancarias?|bank accounts?|microcredit|microfinan|ahorro|poupanca|savings"
-    r"|educacion financiera|educacao financeira|financial (?:literacy|education)",
+    slug: "|".join(patterns)
+    for slug, patterns in json.loads(
+        (VOCABULARY / "themes.json").read_text(encoding="utf-8")
+    ).items()
+    if not slug.startswith("_")
 }
 THEME_PATTERNS = {slug: re.compile(rf"\b(?:{pattern})") for slug, pattern in THEMES.items()}
 
 
 def suggest_themes(title, body, limit=3):
-    """Theme slugs whose keywords occur at least twice (title counts triple), alphabetical."""
+    """Theme slugs whose keywords occur at least twice (title counts triple) and a third as
+    often as the leading theme's, alphabetical."""
     title_key, body_key = fold(title), fold(body)
     scores = {
         slug: 3 * len(pattern.findall(title_key)) + len(pattern.findall(body_key))
         for slug, pattern in THEME_PATTERNS.items()
     }
-    ranked = sorted((slug for slug in scores if scores[slug] >= 2), key=lambda s: -scores[s])
+    best = max(scores.values(), default=0)
+    ranked = sorted(
+        (slug for slug in scores if scores[slug] >= max(2, best / 3)), key=lambda s: -scores[s]
+    )
     return sorted(ranked[:limit])
 
 
 # --- the whole document -----------------------------------------------------------------------
 
 
+LONE_MARKER = re.compile(r"(?:\d{1,2}[.)]|[a-z][.)]|[-–—•●▪■►▶*·✓➢\uf000-\uf0ff])")
+
+
+def attach_lone_markers(lines):
+    """'1.' or '•' alone on a line (as some PDF producers write them) joins the text after it."""
+    out = []
+    pending = ""
+    for line in lines:
+        if LONE_MARKER.fullmatch(line):
+            pending = line
+            continue
+        if pending and line:
+            line, pending = f"{pending} {line}", ""
+        out.append(line)
+    return out
+
+
+MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "enero janeiro january jan",
+            "febrero fevereiro february feb",
+            "marzo marco march mar",
+            "abril april apr",
+            "mayo maio may",
+            "junio junho june jun",
+            "julio julho july jul",
+            "agosto august aug",
+            "septiembre setiembre setembro september sep sept",
+            "octubre outubro october oct",
+            "noviembre novembro november nov",
+            "diciembre dezembro december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+DATE = re.compile(rf"\b(?:({'|'.join(MONTH_NUMBERS)})(?: (?:de|of))? )?((?:19|20)\d\d)\b")
+
+
+def stated_dates(text):
+    """(start, end) as 'YYYY-MM' or 'YYYY' from a dates section: 'marzo de 2022 a diciembre…'."""
+    found = [
+        f"{year}-{MONTH_NUMBERS[month]:02d}" if month else year
+        for month, year in DATE.findall(fold(text))
+    ]
+    return (found + ["", ""])[:2]
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def stated_contact(text):
+    """(name, e-mail) from a contact section: 'Punto focal: Ana Pérez, coordinadora, ana@…'."""
+    email = EMAIL.search(text)
+    before = text[: email.start()] if email else text
+    before = before.rpartition(":")[2] if ":" in before[:30] else before
+    name = before.split(",")[0].strip(" -–—:;") if before.strip() else ""
+    return name, email.group().rstrip(".") if email else ""
+
+
 def extract(text, fallback_title=""):
     """Structured fields of a write-up; raises ExtractError when it has no recognisable sections."""
-    lines = normalise(text).split("\n")
+    lines = attach_lone_markers(normalise(text).split("\n"))
     sections, meta = split_sections(lines)
     title, rest = title_and_rest(sections[PREAMBLE])
     title = meta.get("title") or title
@@ -713,6 +689,9 @@ def extract(text, fallback_title=""):
         lessons=items(sections.get(LESSONS, [])),
         recommendations=items(sections.get(RECOMMENDATIONS, [])),
         results=items(sections.get(RESULTS, [])),
+        partners=items(sections.get(PARTNERS, [])),
+        description=prose(sections.get(OTHER, [])),
+        **{name: prose(sections.get(name, [])) for name in PROSE_SECTIONS},
     )
     if not any(sections.get(kind) for kind in (SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS)):
         raise ExtractError(
@@ -723,17 +702,24 @@ def extract(text, fallback_title=""):
         raise ExtractError("the recognised sections are empty")
     if not found.title:
         raise ExtractError("no title before the first section")
+    found.start_date, found.end_date = stated_dates(" ".join(sections.get(DATES, [])))
+    found.contact_name, found.contact_email = stated_contact(" ".join(sections.get(CONTACT, [])))
     content = "\n".join(
         [found.title, found.summary, *found.lessons, *found.recommendations, *found.results]
     )
     found.language = detect_language(content)
-    found.countries = (
-        detect_countries(meta.get("country", ""))
-        or detect_countries(meta.get("place", ""))
-        or detect_countries(content)
-        or detect_demonyms(content)
-        or detect_countries("\n".join(sections.get(OTHER, [])))
+    stated = named_countries(meta.get("country", ""))
+    # Where it ran: the title and what the document says it did, not what it recommends.
+    body = "\n".join(
+        [meta.get("place", ""), found.summary, found.context, found.methodology, *found.results]
     )
+    placement = place_practice(found.title, body)
+    found.countries = stated or placement.countries
+    found.subnational_area = placement.subnational_area if len(found.countries) == 1 else ""
+    found.place_unclear = not found.countries and placement.weak
+    if not found.countries and not placement.weak:  # no place at all: the host population
+        hosts = demonym_countries(f"{found.title}\n{found.summary}")
+        found.countries = hosts if len(hosts) == 1 else []
     found.themes = suggest_themes(
         found.title,
         "\n".join([found.summary, *found.lessons, *found.recommendations, *found.results]),

@@ -12,7 +12,24 @@ from practices.models import Country, Theme
 from .extract import Extraction
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_FILES = 50
+MAX_FILES = 20
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+# Extracted sections the preview does not show as fields; carried through to the draft.
+CARRIED = (
+    "context",
+    "objectives",
+    "methodology",
+    "innovation",
+    "sustainability",
+    "replicability",
+    "gender_diversity",
+    "partners",
+    "description",
+    "start_date",
+    "end_date",
+    "contact_name",
+    "contact_email",
+)
 SIGNING_SALT = "practices.importer.preview"
 PREVIEW_CHARS = 100_000  # document text shown beside the form (and posted back with it)
 
@@ -49,6 +66,11 @@ class UploadForm(forms.Form):
         if len(files) > MAX_FILES:
             raise forms.ValidationError(
                 _("Suba como máximo %(max)s archivos a la vez."), params={"max": MAX_FILES}
+            )
+        if sum(f.size for f in files) > MAX_TOTAL_BYTES:
+            raise forms.ValidationError(
+                _("The files add up to more than %(max)s MB: upload fewer at a time."),
+                params={"max": MAX_TOTAL_BYTES // (1024 * 1024)},
             )
         too_big = [f.name for f in files if f.size > MAX_UPLOAD_BYTES]
         if too_big:
@@ -102,9 +124,11 @@ class PreviewForm(forms.Form):
     countries = forms.MultipleChoiceField(
         label=_("Países"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    subnational_area = forms.CharField(label=_("subnational area"), required=False)
     themes = forms.MultipleChoiceField(
         label=_("Temas sugeridos"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    details = forms.JSONField(widget=forms.HiddenInput, required=False)
     token = forms.CharField(widget=forms.HiddenInput)
     text = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
 
@@ -133,6 +157,7 @@ class PreviewForm(forms.Form):
             "parent": by_language.get(extraction.language, indexes[0].pk),
             "token": signing.dumps({"source": name, "fingerprint": fingerprint}, salt=SIGNING_SALT),
             "text": text[:PREVIEW_CHARS],
+            "details": {name: getattr(extraction, name) for name in CARRIED},
         }
 
     def clean_token(self):
@@ -166,7 +191,13 @@ class PreviewForm(forms.Form):
             recommendations=lines(data["recommendations"]),
             results=lines(data["results"]),
             countries=data["countries"],
+            subnational_area=data["subnational_area"].strip(),
             themes=data["themes"],
+            **{
+                name: value
+                for name, value in (data.get("details") or {}).items()
+                if name in CARRIED
+            },
         )
 
 

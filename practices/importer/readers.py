@@ -5,11 +5,21 @@ import io
 import itertools
 import re
 import statistics
+import time
 import unicodedata
+import zipfile
 from collections import Counter
 from pathlib import PurePath
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+# Limits that refuse a hostile file before it costs time or memory (issue: deflate bombs).
+MAX_FILE_BYTES = 10_000_000
+MAX_UNCOMPRESSED_BYTES = 50_000_000  # all parts of a .docx together
+MAX_COMPRESSION_RATIO = 100  # uncompressed / compressed size of a .docx part
+MAX_PARAGRAPHS = 20_000
+MAX_PAGES = 300
+MAX_TEXT_CHARS = 2_000_000
+TIME_BUDGET_SECONDS = 20
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -17,6 +27,9 @@ PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:p[áa]g(?:ina)?\.?|page|p\.)?\s*\d{1,4}(?:\s*(?:/|de|of)\s*\d{1,4})?[-–—\s]*$",
     re.IGNORECASE,
 )
+
+
+RUNNING_HEADER = re.compile(r"\d|\s[|·•—–-]\s")
 
 
 class ReadError(Exception):
@@ -36,7 +49,11 @@ def read_document(name, data):
         )
     if not data.strip():
         raise ReadError("empty", "empty file")
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError("too_large", f"file larger than {MAX_FILE_BYTES // 1_000_000} MB")
     text = {".txt": read_txt, ".docx": read_docx, ".pdf": read_pdf}[suffix](data)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError("too_large", f"more than {MAX_TEXT_CHARS:,} characters of text")
     if not text.strip():
         raise ReadError("empty", "the file contains no text")
     return text
@@ -82,11 +99,43 @@ def read_docx(data):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ReadError("encrypted", "encrypted (password-protected) document")
         raise ReadError("unreadable", "old Word 97-2003 document: save it as .docx")
+    _check_archive(data)
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:
         raise ReadError("unreadable", "not a valid .docx file") from error
-    return "\n\n".join(_DocxText(document).blocks(document.element.body))
+    paragraphs = sum(1 for _ in document.element.body.iter(f"{W}p"))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise ReadError("too_large", f"more than {MAX_PARAGRAPHS:,} paragraphs")
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    blocks = []
+    for block in _DocxText(document).blocks(document.element.body):
+        blocks.append(block)
+        if time.monotonic() > deadline:
+            raise ReadError("too_slow", f"reading took more than {TIME_BUDGET_SECONDS} s")
+    return "\n\n".join(blocks)
+
+
+def _check_archive(data):
+    """Refuse a .docx whose parts would inflate past the limits, before decompressing any."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ReadError("unreadable", "not a valid .docx file") from error
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReadError(
+            "too_large",
+            f"the document would unpack to {total // 1_000_000} MB "
+            f"(limit {MAX_UNCOMPRESSED_BYTES // 1_000_000} MB)",
+        )
+    for part in parts:
+        if part.file_size > 1_000_000 and part.file_size > MAX_COMPRESSION_RATIO * max(
+            part.compress_size, 1
+        ):
+            raise ReadError(
+                "too_large", f"suspicious compression ratio in {part.filename} (a zip bomb?)"
+            )
 
 
 class _DocxText:
@@ -205,7 +254,14 @@ def read_pdf(data):
                 raise ReadError("encrypted", "encrypted (password-protected) PDF") from error
             if not opened:
                 raise ReadError("encrypted", "encrypted (password-protected) PDF")
-        pages = [_pdf_page_lines(page) for page in reader.pages]
+        if len(reader.pages) > MAX_PAGES:
+            raise ReadError("too_large", f"more than {MAX_PAGES} pages")
+        deadline = time.monotonic() + TIME_BUDGET_SECONDS
+        pages = []
+        for page in reader.pages:
+            pages.append(_pdf_page_lines(page))
+            if time.monotonic() > deadline:
+                raise ReadError("too_slow", f"reading took more than {TIME_BUDGET_SECONDS} s")
     except ReadError:
         raise
     except Exception as error:
@@ -255,28 +311,44 @@ def _pdf_page_lines(page):
 
 
 def _strip_running_lines(pages, edge=3):
-    """Drop page numbers and lines repeated at the top or bottom of most pages.
+    """Drop page numbers and lines repeated at the top or bottom of most pages, then join a
+    paragraph or item that runs across a page break.
 
-    The top of the first page is kept: a cover title often doubles as the running header.
+    On the first page a repeated line goes only when it reads as a running header (a page
+    number, or parts joined by '|', '·' or a dash): a cover title often doubles as the header.
     """
 
     def key(line):
         return re.sub(r"\d+", "#", line.casefold()).strip()
 
-    def edges(lines, first):
+    def edges(lines):
         content = [i for i, line in enumerate(lines) if line]
-        return set(content[edge:][-edge:] if first else content[:edge] + content[-edge:])
+        return set(content[:edge] + content[-edge:])
 
     counts = Counter()
-    for number, lines in enumerate(pages):
-        counts.update({key(lines[i]) for i in edges(lines, number == 0)})
+    for lines in pages:
+        counts.update({key(lines[i]) for i in edges(lines)})
     repeated = {k for k, n in counts.items() if len(pages) > 1 and n >= max(2, len(pages) / 2)}
     cleaned = []
     for number, lines in enumerate(pages):
         drop = {
             i
-            for i in edges(lines, number == 0)
-            if key(lines[i]) in repeated or PAGE_NUMBER.match(lines[i])
+            for i in edges(lines)
+            if PAGE_NUMBER.match(lines[i])
+            or (key(lines[i]) in repeated and (number or RUNNING_HEADER.search(lines[i])))
         }
-        cleaned.append([line for i, line in enumerate(lines) if i not in drop])
+        kept = [line for i, line in enumerate(lines) if i not in drop]
+        while kept and not kept[0]:
+            kept.pop(0)
+        while kept and not kept[-1]:
+            kept.pop()
+        if cleaned and cleaned[-1] and kept and _runs_on(cleaned[-1][-1], kept[0]):
+            cleaned[-1].extend(kept)  # one line break, not a paragraph gap
+        else:
+            cleaned.append(kept)
     return cleaned
+
+
+def _runs_on(last, first):
+    """The text before a page break continues after it: no sentence end, lower-case start."""
+    return not re.search(r"[.!?…:;]['\"”»)]*$", last) and first[:1].islower()

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
-from practices.models import PracticeIndexPage
+from practices.models import PracticeIndexPage, PracticePage
 
 from . import ExtractError, ReadError, extract_document, fingerprint
 from .forms import PreviewForm, PreviewFormSet, UploadForm
-from .writer import CREATED, UPDATED, WriteError, write_practice
+from .writer import CREATED, UPDATED, WriteError, possible_duplicates, write_practice
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,8 @@ READ_ERRORS = {
     "encrypted": gettext_lazy("el documento está protegido con contraseña"),
     "unreadable": gettext_lazy("el archivo está dañado o no se puede leer"),
     "unsupported": gettext_lazy("tipo de archivo no admitido (use .txt, .docx o .pdf)"),
+    "too_large": gettext_lazy("the document is too large to import: %(reason)s"),
+    "too_slow": gettext_lazy("the document takes too long to read: %(reason)s"),
 }
 
 
@@ -47,7 +49,8 @@ def read_upload(uploaded):
     try:
         return extract_document(uploaded.name, uploaded.read())
     except ReadError as error:
-        raise ValueError(READ_ERRORS.get(error.code, str(error))) from error
+        message = READ_ERRORS.get(error.code)
+        raise ValueError(message % {"reason": error} if message else str(error)) from error
     except ExtractError as error:
         raise ValueError(
             _(
@@ -80,6 +83,9 @@ def upload(request):
                 parent=next(index for index in indexes if index.pk == data["parent"]),
                 dry_run=True,
             )
+            data["duplicates"] = PracticePage.objects.filter(
+                pk__in=possible_duplicates(extraction, digest)
+            ).exclude(pk=getattr(data["existing"], "pk", None))
             initial.append(data)
         formset = PreviewFormSet(initial=initial, form_kwargs={"indexes": indexes})
         return render(

@@ -1,5 +1,10 @@
 """Write an Extraction as a draft PracticePage: created once, then updated, never duplicated."""
 
+import calendar
+import datetime
+import difflib
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -18,7 +23,18 @@ from practices.models import (
     Theme,
 )
 
+from .extract import PROSE_SECTIONS, fold
+
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+SLUG_LENGTH = 80
+# The page has no field for partners and funders as text: they go to the description.
+PARTNERS_HEADINGS = {
+    "es": "Socios y financiadores",
+    "pt": "Parceiros e financiadores",
+    "en": "Partners and funders",
+}
+TITLE_SIMILARITY = 0.85  # difflib ratio of the folded titles
+CONTENT_OVERLAP = 0.6  # share of the summary's word triples found in an existing summary
 
 
 class WriteError(Exception):
@@ -53,6 +69,83 @@ def results_html(results):
     return f"<ul>{''.join(f'<li>{escape(item)}</li>' for item in results)}</ul>" if results else ""
 
 
+def prose_html(text):
+    """Paragraphs as <p>, runs of '- ' items as one <ul>."""
+    html, items = [], []
+    for paragraph in [p for p in text.split("\n\n") if p.strip()]:
+        if paragraph.startswith("- "):
+            items.append(paragraph[2:])
+            continue
+        if items:
+            html.append(results_html(items))
+            items = []
+        html.append(f"<p>{escape(paragraph)}</p>")
+    if items:
+        html.append(results_html(items))
+    return "".join(html)
+
+
+def description_html(extraction):
+    """Sections without a field of their own, and the partners, kept under their headings."""
+    html = prose_html(extraction.description)
+    if extraction.partners:
+        heading = PARTNERS_HEADINGS.get(extraction.language, PARTNERS_HEADINGS["es"])
+        html += f"<h2>{heading}</h2>{results_html(extraction.partners)}"
+    return html
+
+
+def stated_date(value, end=False):
+    """'2023-04' -> 1 April 2023 (30 April as an end date); '2023' -> 1 Jan (31 Dec)."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value or "")
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2] or (12 if end else 1))
+    day = calendar.monthrange(year, month)[1] if end else 1
+    return datetime.date(year, month, day)
+
+
+def slug_for(title):
+    """Slug of the title cut at a word boundary."""
+    slug = slugify(title)
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return slug.strip("-") or "practica"
+
+
+def shingles(text):
+    words = fold(text).split()
+    return {tuple(words[i : i + 3]) for i in range(max(0, len(words) - 2))}
+
+
+def possible_duplicates(extraction, fingerprint):
+    """IDs of existing practices, in any language, that look like this document: the same
+    words, a similar title, or most of the summary's word triples."""
+    matcher = difflib.SequenceMatcher(None, "", fold(extraction.title))  # caches the title
+    summary = shingles(extraction.summary)
+
+    def similar(title):
+        matcher.set_seq1(fold(title))
+        return (
+            matcher.real_quick_ratio() >= TITLE_SIMILARITY
+            and matcher.quick_ratio() >= TITLE_SIMILARITY
+            and matcher.ratio() >= TITLE_SIMILARITY
+        )
+
+    found = []
+    pages = PracticePage.objects.order_by("pk").values_list(
+        "pk", "title", "draft_title", "summary", "import_fingerprint"
+    )
+    for pk, title, draft_title, page_summary, page_fingerprint in pages:
+        if (
+            page_fingerprint == fingerprint
+            or similar(title)
+            or (draft_title != title and similar(draft_title))
+            or (summary and len(summary & shingles(page_summary)) >= CONTENT_OVERLAP * len(summary))
+        ):
+            found.append(pk)
+    return found
+
+
 def fill(page, extraction, locale):
     """Copy the extracted fields onto the page (taxonomies are the Spanish source terms)."""
     page.title = extraction.title
@@ -67,6 +160,14 @@ def fill(page, extraction, locale):
         PracticeRecommendation(text=text, locale=locale, sort_order=order)
         for order, text in enumerate(extraction.recommendations)
     ]
+    for name in PROSE_SECTIONS:
+        setattr(page, name, prose_html(getattr(extraction, name)))
+    page.description = description_html(extraction)
+    page.subnational_area = extraction.subnational_area
+    page.start_date = stated_date(extraction.start_date)
+    page.end_date = stated_date(extraction.end_date, end=True)
+    page.contact_name = extraction.contact_name[:255]
+    page.contact_email = extraction.contact_email  # never public until consent is recorded
     default = Locale.get_default()
     page.countries = list(Country.objects.filter(locale=default, code__in=extraction.countries))
     page.themes = list(Theme.objects.filter(locale=default, slug__in=extraction.themes))
@@ -86,9 +187,7 @@ def write_practice(
         with transaction.atomic():
             if page is None:
                 page = PracticePage(
-                    slug=find_available_slug(
-                        parent, slugify(extraction.title)[:80].strip("-") or "practica"
-                    ),
+                    slug=find_available_slug(parent, slug_for(extraction.title)),
                     live=False,
                     locale=parent.locale,
                 )

@@ -153,7 +153,7 @@ class PracticePage(KnowledgePage):
         _("evidence level"),
         max_length=30,
         choices=EvidenceLevel.choices,
-        default=EvidenceLevel.SELF_REPORTED,
+        blank=True,
         help_text=_("Cómo se conocen los resultados."),
     )
     replicability = rich_text(_("replicability"), _("Condiciones para replicarla en otro lugar."))
@@ -175,7 +175,7 @@ class PracticePage(KnowledgePage):
         _("stage"),
         max_length=20,
         choices=Stage.choices,
-        default=Stage.COMPLETED,
+        blank=True,
         help_text=_("Etapa de implementación."),
     )
     government_level = models.CharField(

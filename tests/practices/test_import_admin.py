@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission
 
 import pytest
 
-from practices.importer.forms import MAX_UPLOAD_BYTES
+from practices.importer.forms import MAX_TOTAL_BYTES, MAX_UPLOAD_BYTES
 from practices.models import PracticeIndexPage, PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,8 @@ def post_data(formset, **changes):
             if isinstance(field, forms.BooleanField):
                 if value:
                     data[form.add_prefix(name)] = "on"
+            elif isinstance(field, forms.JSONField):
+                data[form.add_prefix(name)] = field.prepare_value(value)
             elif value is not None:
                 data[form.add_prefix(name)] = value
     data.update(changes)
@@ -194,3 +196,49 @@ def test_indexes_offered_are_those_the_user_may_add_to(client, spanish_only):
     assert [pk for pk, _label in form.fields["parent"].choices] == [spanish.pk]
     assert form.initial["parent"] == spanish.pk
     assert form.initial["language"] == "pt"
+
+
+def test_the_seed_on_top_of_the_demo_is_shown_as_a_possible_duplicate(client, superuser):
+    client.force_login(superuser)
+    response = upload(client, ("ecuador.txt", SEED.read_bytes()))
+    existing = PracticePage.objects.get(
+        locale__language_code="es",
+        slug="piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador",
+    )
+    assert existing in response.context["formset"].forms[0].initial["duplicates"]
+    html = response.content.decode()
+    assert "This looks like an existing practice" in html or "Parece una práctica" in html
+    assert reverse("wagtailadmin_pages:edit", args=[existing.pk]) in html
+
+
+def test_sections_outside_the_form_reach_the_draft(client, contributor):
+    client.force_login(contributor)
+    document = CORPUS / "es-guayaquil-cuidados.txt"
+    formset = upload(client, (document.name, document.read_bytes())).context["formset"]
+    assert formset.forms[0].initial["subnational_area"] == "Guayas"
+    client.post(reverse(CREATE_URL), post_data(formset))
+    page = PracticePage.objects.get(import_source=document.name).get_latest_revision_as_object()
+    assert page.subnational_area == "Guayas"
+    assert page.context.startswith("<p>En los barrios de Bastión Popular")
+    assert page.contact_name == "Carmen Zambrano" and page.contact_consent is False
+
+
+def test_an_upload_too_large_in_total_is_refused_before_reading(client, superuser):
+    client.force_login(superuser)
+    size = MAX_TOTAL_BYTES // 6 + 1
+    response = upload(client, *[(f"parte-{n}.txt", b"a" * size) for n in range(6)])
+    assert "formset" not in response.context
+    assert "MB" in response.context["form"].errors["files"][0]
+    assert not PracticePage.objects.filter(import_source__startswith="parte-").exists()
+
+
+def test_a_deflate_bomb_is_a_clear_per_file_error(client, superuser, tmp_path):
+    from test_import_extract import deflate_bomb  # tests/practices is on sys.path
+
+    client.force_login(superuser)
+    response = upload(
+        client, ("bomba.docx", deflate_bomb(tmp_path)), ("ecuador.txt", SEED.read_bytes())
+    )
+    assert len(response.context["formset"].forms) == 1  # the other file still imports
+    ((name, reason),) = response.context["failures"]
+    assert name == "bomba.docx" and "too large" in reason

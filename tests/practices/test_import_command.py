@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Workflow
 
@@ -29,14 +30,30 @@ REPORT_KEYS = [
     "file",
     "status",
     "page_id",
-    "language",
     "title",
+    "language",
     "summary",
     "lessons",
     "recommendations",
     "results",
     "countries",
     "themes",
+    "subnational_area",
+    "context",
+    "objectives",
+    "methodology",
+    "innovation",
+    "sustainability",
+    "replicability",
+    "gender_diversity",
+    "partners",
+    "description",
+    "start_date",
+    "end_date",
+    "contact_name",
+    "contact_email",
+    "place_unclear",
+    "possible_duplicates",
     "error",
 ]
 
@@ -237,7 +254,7 @@ def test_report_file_and_summary(seed_file, tmp_path):
     )
     (row,) = json.loads(report.read_text(encoding="utf-8"))
     assert row["status"] == "created"
-    assert "1 created, 0 updated, 0 unchanged, 0 error" in err.getvalue()
+    assert "1 created, 0 updated, 0 unchanged, 0 skipped, 0 error" in err.getvalue()
 
 
 def test_progress_bar_only_on_a_terminal():
@@ -252,3 +269,87 @@ def test_progress_bar_only_on_a_terminal():
         progress.close()
     assert "[" + "#" * 15 + "." * 15 + "] 2/4 a.txt" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_the_seed_on_top_of_the_demo_warns_of_the_existing_practice(seed_file):
+    existing = PracticePage.objects.get(
+        locale__language_code="es",
+        slug="piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador",
+    )
+    (row,), _ = run(seed_file, dry_run=True)
+    assert existing.pk in row["possible_duplicates"]
+    (row,), _ = run(seed_file)
+    assert row["status"] == "created" and existing.pk in row["possible_duplicates"]
+    assert row["page_id"] not in row["possible_duplicates"]
+
+
+def test_skip_duplicates_writes_nothing_for_a_practice_that_exists(seed_file, tmp_path):
+    before = PracticePage.objects.count()
+    (row,), error = run(seed_file, skip_duplicates=True)
+    assert row["status"] == "skipped" and row["possible_duplicates"] and row["page_id"] is None
+    assert error is None
+    assert PracticePage.objects.count() == before
+
+
+def test_fields_the_document_does_not_state_stay_empty_and_the_slug_ends_on_a_word(tmp_path):
+    path = tmp_path / "larga.txt"
+    title = (
+        "Mesas territoriales de participación comunitaria para la integración de familias "
+        "migrantes y refugiadas en los barrios periféricos de Barranquilla"
+    )
+    path.write_text(
+        f"SISTEMATIZACIÓN DE BUENAS PRÁCTICAS\n\n{title}\n\nResumen de la práctica\n\n"
+        "Las mesas reúnen cada mes a vecinos, líderes migrantes y funcionarios del distrito.\n\n"
+        "Contexto y problema\n\nLos barrios no tenían espacios de diálogo entre vecinos.\n\n"
+        "Lecciones aprendidas\n\n- Las mesas funcionan cuando los vecinos fijan la agenda.\n",
+        encoding="utf-8",
+    )
+    (row,), _ = run(path)
+    page = draft(row)
+    full = slugify(title)
+    assert len(full) > 80 and len(page.slug) <= 80
+    assert full.startswith(page.slug) and full[len(page.slug)] == "-"  # cut between words
+    assert (page.stage, page.evidence_level, page.government_level) == ("", "", "")
+    assert (page.start_date, page.end_date) == (None, None)
+    assert page.context == "<p>Los barrios no tenían espacios de diálogo entre vecinos.</p>"
+    assert [c.code for c in page.countries.all()] == ["CO"]
+    assert page.subnational_area == "Atlántico"
+
+
+def test_every_record_section_lands_in_its_field(tmp_path):
+    path = tmp_path / CORPUS.joinpath("es-guayaquil-cuidados.txt").name
+    shutil.copy(CORPUS / "es-guayaquil-cuidados.txt", path)
+    (row,), _ = run(path)
+    page = draft(row)
+    assert page.objectives.startswith("<p>Mejorar el acceso al empleo")
+    assert page.innovation.startswith("<p>Las guarderías funcionan como cooperativas")
+    assert page.sustainability and page.replicability and page.gender_diversity
+    assert page.description.startswith("<p>Voces de las participantes</p>")
+    assert "Fundación Mujeres del Guayas" in page.description
+    assert page.start_date.isoformat() == "2023-04-01" and page.end_date is None
+    assert (page.contact_name, page.contact_email) == (
+        "Carmen Zambrano",
+        "carmen.zambrano@redesdecuidado.example.org",
+    )
+    assert page.contact_consent is False  # never public until the person consents
+    assert page.subnational_area == "Guayas"
+
+
+def test_the_cli_refuses_a_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "enorme.txt"
+    path.write_bytes(b"a" * 10_000_001)
+    (row,), error = run(path)
+    assert row["status"] == "error" and "larger than 10 MB" in row["error"]
+    assert error is not None
+
+
+def test_a_published_import_shows_no_stage_or_evidence_level_it_did_not_state(tmp_path, client):
+    path = tmp_path / "es-guayaquil-cuidados.txt"
+    shutil.copy(CORPUS / path.name, path)
+    (row,), error = run(path, publish=True)
+    assert error is None, row["error"]
+    page = PracticePage.objects.get(pk=row["page_id"])
+    assert page.live and (page.stage, page.evidence_level) == ("", "")
+    html = client.get(page.get_url()).content.decode()
+    assert "Redes de cuidado" in html and "Guayas" in html
+    assert "<dt>Etapa</dt>" not in html and "Nivel de evidencia" not in html

@@ -3,6 +3,7 @@
 import codecs
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -38,19 +39,38 @@ FIELDS = [
     "countries",
     "themes",
 ]
+# Read where a document's expectation states them (the documents written for issue 11 do).
+OPTIONAL_FIELDS = [
+    "subnational_area",
+    "context",
+    "objectives",
+    "methodology",
+    "innovation",
+    "sustainability",
+    "replicability",
+    "gender_diversity",
+    "partners",
+    "description",
+    "start_date",
+    "end_date",
+    "contact_name",
+    "contact_email",
+]
 FOOTER_WORDS = ["CONOCE", "ESCRÍBANOS", "INNOVAMIGRACIÓN", "iom.int", "OIMSuramerica", "HUB"]
 
 
 def build_docx(source, target):
     """A DOCX from a line-per-paragraph source: 'T: ' Title, '# ' Heading 1, '* ' Word bullet
-    list, '1. ' Word numbered list, '[footer] ' page footer, '\\n' a line break."""
+    list, '1. ' Word numbered list, '[header] ' / '[footer] ' page header and footer, '\\n' a
+    line break."""
     from docx import Document
 
     document = Document()
     styles = {"T: ": "Title", "# ": "Heading 1", "* ": "List Bullet", "1. ": "List Number"}
     for line in source.read_text(encoding="utf-8").splitlines():
-        if line.startswith("[footer] "):
-            document.sections[0].footer.paragraphs[0].text = line.removeprefix("[footer] ")
+        if line.startswith(("[header] ", "[footer] ")):
+            part = document.sections[0].header if line[1] == "h" else document.sections[0].footer
+            part.paragraphs[0].text = line.split("] ", 1)[1]
             continue
         if not line.strip():
             continue
@@ -66,7 +86,8 @@ def build_docx(source, target):
 
 def build_pdf(source, target):
     """A PDF from a line-per-paragraph source: '@header'/'@footer' running lines ({page},
-    {pages}), '## ' title, '# ' heading, '===' page break; paragraphs wrap at the margin."""
+    {pages}), '## ' title, '# ' heading, '===' page break, ' ~~~ ' a page break inside a
+    paragraph, a lone list marker ('1.', '•') set just above its text; paragraphs wrap."""
     from fpdf import FPDF
 
     lines = source.read_text(encoding="utf-8").splitlines()
@@ -76,7 +97,9 @@ def build_pdf(source, target):
         def header(self):
             if "@header" in running:
                 self.set_font("helvetica", "I", 8)
-                self.cell(0, 6, running["@header"], new_x="LMARGIN", new_y="NEXT")
+                text = running["@header"].replace("{page}", str(self.page_no()))
+                text = text.replace("{pages}", "{nb}")
+                self.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
                 self.ln(6)
 
         def footer(self):
@@ -101,8 +124,13 @@ def build_pdf(source, target):
             line, style, size, height, after = line[3:], "B", 18, 9, 4
         elif line.startswith("# "):
             line, style, size, height, after = line[2:], "B", 13, 7, 2
+        elif re.fullmatch(r"\d+\.|•", line):
+            after = 0
         pdf.set_font("helvetica", style, size)
-        pdf.multi_cell(0, height, line, new_x="LMARGIN", new_y="NEXT")
+        for index, part in enumerate(line.split(" ~~~ ")):
+            if index:
+                pdf.add_page()
+            pdf.multi_cell(0, height, part, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(after)
     pdf.output(str(target))
 
@@ -175,20 +203,22 @@ def test_corpus_covers_three_languages_and_three_formats(corpus_results):
 
 
 def test_corpus_field_accuracy_is_at_least_95_percent(corpus_results):
-    accuracy = {
-        field: sum(got[field] == expected[field] for expected, _, got in corpus_results)
-        / len(corpus_results)
-        for field in FIELDS
-    }
+    checks = {field: [] for field in FIELDS + OPTIONAL_FIELDS}
+    misses = []
+    for expected, _, got in corpus_results:
+        for field in FIELDS + [f for f in OPTIONAL_FIELDS if f in expected]:
+            checks[field].append(got.get(field) == expected[field])
+            if got.get(field) != expected[field]:
+                misses.append(f"{expected['source']}: {field}")
+    accuracy = {field: sum(hits) / len(hits) for field, hits in checks.items() if hits}
+    overall = sum(sum(hits) for hits in checks.values()) / sum(map(len, checks.values()))
     report = ", ".join(f"{field} {value:.0%}" for field, value in accuracy.items())
-    print(f"\nimport corpus ({len(corpus_results)} documents), exact match per field: {report}")
-    misses = [
-        f"{expected['source']}: {field}"
-        for expected, _, got in corpus_results
-        for field in FIELDS
-        if got[field] != expected[field]
-    ]
-    assert min(accuracy.values()) >= 0.95, f"{report}; misses: {misses}"
+    print(
+        f"\nimport corpus ({len(corpus_results)} documents): all fields {overall:.1%}; "
+        f"countries {accuracy['countries']:.1%}; exact match per field: {report}"
+    )
+    assert overall >= 0.97, f"{overall:.1%}; misses: {misses}"
+    assert min(accuracy[field] for field in FIELDS) >= 0.9, f"{report}; misses: {misses}"
 
 
 def test_no_footer_or_call_to_action_in_any_corpus_extraction(corpus_results):
@@ -203,7 +233,8 @@ def test_no_footer_or_call_to_action_in_any_corpus_extraction(corpus_results):
         "page 1",
     ]
     for expected, _, got in corpus_results:
-        everything = json.dumps(got, ensure_ascii=False)
+        # The contact section's e-mail is a field of its own (published only with consent).
+        everything = json.dumps({**got, "contact_email": ""}, ensure_ascii=False)
         assert not [word for word in noise if word in everything], expected["source"]
 
 
@@ -234,7 +265,7 @@ def test_no_footer_or_call_to_action_in_any_corpus_extraction(corpus_results):
         ("What we learned", "lessons"),
         ("Lecciones aprendidas (selección)", "lessons"),
         ("Resultados 2021-2022", "results"),
-        ("Contexto", "other"),
+        ("Contexto", "context"),
         ("Desafíos", "other"),
         ("Resultados de la estrategia de integración en la ciudad", None),
         ("Sostenibilidad de las acciones en el tiempo", None),
@@ -543,7 +574,7 @@ def test_pdf_page_headers_footers_and_numbers_are_removed():
         ["OIM Perú | Buenas prácticas", "Recomendaciones", "- Una recomendación.", "3"],
     ]
     text = read_document("practica.pdf", pdf_bytes(pages))
-    assert text.count("OIM Perú") == 1  # the top of the first page is kept (cover titles)
+    assert "OIM Perú" not in text  # on every page, the first included
     assert [line for line in text.splitlines() if line.strip().isdigit()] == []
     got = extract(text)
     assert (got.title, got.summary, got.lessons, got.recommendations) == (
@@ -631,3 +662,157 @@ def test_docx_word_lists_tables_and_direct_numbering():
 def test_fingerprint_ignores_encoding_line_ends_and_spacing():
     assert fingerprint(PLAIN) == fingerprint(PLAIN.replace("\n", "\r\n").replace(" ", "  "))
     assert fingerprint(PLAIN) != fingerprint(PLAIN + "\nOtra línea.")
+
+
+# --- where the practice ran: unseen-style checks, not used to tune the rules ----------------
+
+PLACE_CASES = [
+    # (title, body, countries, subnational area)
+    (
+        "Ferias de empleo en Arequipa",
+        "Las ferias reunieron a empresas y a migrantes venezolanos.",
+        ["PE"],
+        "Arequipa",
+    ),
+    (
+        "Casa de acogida",
+        "Funciona en Rosario, Santa Fe, y recibe a familias llegadas desde Bolivia y Paraguay.",
+        ["AR"],
+        "Santa Fe",
+    ),
+    (
+        "Apoio a retornados",
+        "Pessoas brasileiras que voltaram do Japão e de Portugal foram atendidas em Belo Horizonte.",
+        ["BR"],
+        "Minas Gerais",
+    ),
+    (
+        "Remittances for local development",
+        "Families in Cuenca receive money sent by relatives who work in Spain and the United States.",
+        ["EC"],
+        "Azuay",
+    ),
+    (
+        "Red binacional de salud",
+        "La red se implementó en Colombia y en Venezuela, en las ciudades de Cúcuta y San Cristóbal.",
+        ["CO", "VE"],
+        "",
+    ),
+    (
+        "Programa regional",
+        "Se ejecutó en Argentina, Chile y Uruguay con los ministerios de trabajo.",
+        ["AR", "CL", "UY"],
+        "",
+    ),
+    (
+        "Integración de personas migrantes",
+        "Las personas migrantes reciben orientación para acceder a servicios.",
+        [],
+        "",
+    ),
+    (
+        "Albergue en la ruta",
+        "El albergue de Iquique atiende a quienes cruzan desde Bolivia por Colchane rumbo a Santiago.",
+        ["CL"],
+        "Tarapacá",
+    ),
+    (
+        "Border desk",
+        "The desk at Lethem serves Brazilian and Venezuelan nationals crossing from Bonfim.",
+        ["GY"],
+        "Upper Takutu-Upper Essequibo",
+    ),
+]
+
+
+@pytest.mark.parametrize("title, body, countries, area", PLACE_CASES)
+def test_countries_are_where_the_practice_ran(title, body, countries, area):
+    from practices.importer.places import place_practice
+
+    placement = place_practice(title, body)
+    assert (placement.countries, placement.subnational_area) == (countries, area)
+
+
+def test_weak_evidence_suggests_no_country_and_says_so():
+    text = (
+        "SISTEMATIZACIÓN DE BUENAS PRÁCTICAS\n\nOrientación a familias\n\nResumen de la práctica\n\n"
+        "Las familias, venidas desde Venezuela y Colombia, recibieron orientación.\n"
+    )
+    got = extract(text)
+    assert got.countries == [] and got.place_unclear is True
+
+
+# --- hostile files: refused before they cost time or memory ----------------------------------
+
+BOMB_PARAGRAPH = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+
+
+def docx_with_body(body_chunks):
+    """A real .docx (python-docx's own parts) whose document.xml body is ``body_chunks``."""
+    import zipfile
+
+    from docx import Document
+
+    source = io.BytesIO()
+    Document().save(source)
+    target = io.BytesIO()
+    with (
+        zipfile.ZipFile(source) as template,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+    ):
+        for item in template.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, template.read(item))
+                continue
+            head = template.read(item).partition(b"<w:body>")[0]
+            with out.open("word/document.xml", "w") as part:
+                part.write(head + b"<w:body>")
+                for chunk in body_chunks:
+                    part.write(chunk)
+                part.write(b"</w:body></w:document>")
+    return target.getvalue()
+
+
+def deflate_bomb(tmp_path=None, megabytes=100):
+    """About 100 MB of tiny paragraphs that deflate to a few hundred kilobytes."""
+    chunk = BOMB_PARAGRAPH * 30_000  # ~1 MB
+    return docx_with_body(chunk for _ in range(megabytes))
+
+
+def test_a_deflate_bomb_is_refused_before_decompression():
+    import tracemalloc
+
+    bomb = deflate_bomb()
+    assert len(bomb) < 1_000_000
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(ReadError) as error:
+        read_document("bomba.docx", bomb)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert error.value.code == "too_large" and "would unpack to 102 MB" in str(error.value)
+    assert elapsed < 1 and peak < 5_000_000  # nothing was inflated
+
+
+def test_a_highly_compressed_part_under_the_size_limit_is_refused():
+    bomb = docx_with_body([BOMB_PARAGRAPH * 300_000])  # 10 MB at a ratio far above 100
+    with pytest.raises(ReadError, match="compression ratio"):
+        read_document("comprimido.docx", bomb)
+
+
+def test_too_many_paragraphs_are_refused():
+    body = (
+        f"<w:p><w:r><w:t>Párrafo {n} con texto {n * 7919 % 104729}</w:t></w:r></w:p>"
+        for n in range(25_000)
+    )
+    document = docx_with_body(chunk.encode() for chunk in body)
+    with pytest.raises(ReadError, match="more than 20,000 paragraphs"):
+        read_document("parrafos.docx", document)
+
+
+def test_a_pdf_with_too_many_pages_is_refused_and_text_is_bounded():
+    with pytest.raises(ReadError, match="more than 300 pages"):
+        read_document("largo.pdf", pdf_bytes([["Página."]] * 301))
+    with pytest.raises(ReadError, match="characters of text"):
+        read_document("largo.txt", ("palabra " * 300_000).encode())

@@ -9,27 +9,27 @@ from django.core.management.base import BaseCommand, CommandError
 from practices.importer import (
     SUPPORTED_SUFFIXES,
     ExtractError,
+    Extraction,
     ReadError,
     extract_document,
     fingerprint,
 )
-from practices.importer.writer import WriteError, write_practice
+from practices.importer.readers import MAX_FILE_BYTES
+from practices.importer.writer import WriteError, possible_duplicates, write_practice
 from practices.models import PracticeIndexPage
 
 EMPTY_ROW = {
     "file": None,
     "status": "error",
     "page_id": None,
-    "language": None,
-    "title": None,
-    "summary": None,
-    "lessons": [],
-    "recommendations": [],
-    "results": [],
-    "countries": [],
-    "themes": [],
+    **{
+        name: [] if isinstance(value, list) else None
+        for name, value in Extraction().as_dict().items()
+    },
+    "possible_duplicates": [],
     "error": None,
 }
+SKIPPED = "skipped"
 
 
 def collect(paths):
@@ -95,8 +95,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--report", metavar="FILE", help="Write the JSON report to FILE ('-' for stdout)."
         )
+        parser.add_argument(
+            "--skip-duplicates",
+            action="store_true",
+            help="Do not create a practice that looks like an existing one (any language).",
+        )
 
-    def handle(self, *args, paths, dry_run, publish, parent, report, **options):
+    def handle(self, *args, paths, dry_run, publish, parent, report, skip_duplicates, **options):
         parent_page = self.resolve_parent(parent)
         files = collect(paths)
         if not files:
@@ -105,11 +110,11 @@ class Command(BaseCommand):
         rows = []
         for done, path in enumerate(files, start=1):
             progress.show(done - 1, path.name)
-            rows.append(self.import_file(path, parent_page, publish, dry_run))
+            rows.append(self.import_file(path, parent_page, publish, dry_run, skip_duplicates))
             progress.show(done, path.name)
         progress.close()
         self.write_report(rows, report if report else ("-" if dry_run else None))
-        counts = dict.fromkeys(("created", "updated", "unchanged", "error"), 0)
+        counts = dict.fromkeys(("created", "updated", "unchanged", SKIPPED, "error"), 0)
         for row in rows:
             counts[row["status"]] += 1
         prefix = "dry run: " if dry_run else ""
@@ -130,20 +135,31 @@ class Command(BaseCommand):
             )
         return indexes[0]
 
-    def import_file(self, path, parent, publish, dry_run):
+    def import_file(self, path, parent, publish, dry_run, skip_duplicates):
         row = {**EMPTY_ROW, "file": str(path)}
         try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ReadError("too_large", f"file larger than {MAX_FILE_BYTES // 1_000_000} MB")
             text, extraction = extract_document(path.name, path.read_bytes())
             row.update(extraction.as_dict())
+            digest = fingerprint(text)
+            row["possible_duplicates"] = possible_duplicates(extraction, digest)
+            if skip_duplicates and row["possible_duplicates"]:
+                row["status"] = SKIPPED
+                return row
             status, page = write_practice(
                 extraction,
                 source=path.name,
-                fingerprint=fingerprint(text),
+                fingerprint=digest,
                 parent=parent,
                 publish=publish,
                 dry_run=dry_run,
             )
             row.update(status=status, page_id=page.pk if page else None)
+            if page is not None:  # the page this import updates is not a duplicate of itself
+                row["possible_duplicates"] = [
+                    pk for pk in row["possible_duplicates"] if pk != page.pk
+                ]
         except OSError as error:
             row["error"] = f"cannot read the file: {error.strerror or error}"
         except (ReadError, ExtractError, WriteError) as error:
