@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -11,3 +13,9 @@ class HomeConfig(AppConfig):
         from .roles import connect_signals
 
         connect_signals()  # editorial permissions and workflow on new section pages
+
+
+class HubUsersAppConfig(WagtailUsersAppConfig):
+    """``wagtail.users`` with the users admin that refuses escalation (home/users.py)."""
+
+    user_viewset = "home.users.HubUserViewSet"

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.apps.HubUsersAppConfig",  # wagtail.users without escalation (home/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -112,6 +112,8 @@ def pages(users, home, seed_practice):
             "locked": locked,
             "en_home": lambda: HomePage.objects.get(locale=locale("en")),
             "root": Page.get_first_root_node,
+            "it_superuser": lambda: get_user_model().objects.get(username="demo-loader"),
+            "plain_user": lambda: get_user_model().objects.create_user("plain", "p@example.org"),
             "site": lambda: Site.objects.get(is_default_site=True),
             "theme": lambda: Theme.objects.filter(locale=locale("es")).first(),
             "po_translation": lambda: Translation.objects.get(
