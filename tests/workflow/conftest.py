@@ -107,6 +107,10 @@ def pages(users, home, seed_practice):
             "draft": lambda: new_practice(
                 found["index"], "Borrador de prueba", km_admin, live=False
             ),
+            "own_draft": lambda: new_practice(
+                found["index"], "Borrador propio", contributor, live=False
+            ),
+            "proposal": lambda: new_practice(found["index"], "Propuesta", None, live=False),
             "moderated": moderated,
             "task_state": task_state,
             "locked": locked,

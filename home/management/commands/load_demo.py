@@ -1,7 +1,8 @@
 """Load the demo content and the demo admin account (idempotent)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import load
 
@@ -12,7 +13,19 @@ DEMO_PASSWORD = "hub-demo-2026"  # noqa: S105 (demo only, printed to the console
 class Command(BaseCommand):
     help = "Create the demo site, practices, translations and a demo admin (safe to re-run)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even though DEBUG is off (a test or a throwaway server, never a live hub).",
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "load_demo creates an admin with a published password: it runs only with "
+                "DEBUG on (hub.settings.dev), or with --allow-production on a throwaway server."
+            )
         User = get_user_model()
         user, created_user = User.objects.get_or_create(
             username=DEMO_USERNAME,
