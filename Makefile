@@ -43,7 +43,9 @@ lint: install ## ruff lint and format check
 
 checks: messages ## Django checks, production deploy check, missing migrations
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
-	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	STATIC=$$(mktemp -d) && trap 'rm -rf "$$STATIC"' EXIT && \
+	$(PROD_ENV) DJANGO_STATIC_ROOT=$$STATIC $(BIN)/python manage.py collectstatic --no-input -v0 && \
+	$(PROD_ENV) DJANGO_STATIC_ROOT=$$STATIC $(BIN)/python manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: messages ## The whole test suite, browser included (SQLite; PostgreSQL with DATABASE_URL)

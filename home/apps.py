@@ -1,13 +1,22 @@
 from django.apps import AppConfig
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class HomeConfig(AppConfig):
+    default = True  # the app config of "home"; HubUsersAppConfig below replaces wagtail.users
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Inicio"
 
     def ready(self):
-        from . import navigation  # noqa: F401  (connects the cache invalidation signals)
+        from . import checks, navigation  # noqa: F401  (deploy checks; cache invalidation signals)
         from .roles import connect_signals
 
         connect_signals()  # editorial permissions and workflow on new section pages
+
+
+class HubUsersAppConfig(WagtailUsersAppConfig):
+    """``wagtail.users`` with the users admin that refuses escalation (home/users.py)."""
+
+    user_viewset = "home.users.HubUserViewSet"

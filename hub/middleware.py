@@ -4,6 +4,9 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from csp.constants import UNSAFE_EVAL, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+
 UNPREFIXED = ("/api/", "/admin/", "/documents/", "/sitemap.xml")
 
 
@@ -27,3 +30,18 @@ class HubLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class HubCSPMiddleware(CSPMiddleware):
+    """django-csp with one relaxation for the Wagtail admin, which ships inline scripts and
+    styles (panels, date pickers, wagtail-localize's editor) and compiles the templates of its
+    accessibility checker (axe-core) at run time; the public site gets none of it."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith("/admin/") and parts.update is None:
+            parts.update = {
+                "script-src": [UNSAFE_INLINE, UNSAFE_EVAL],
+                "style-src": [UNSAFE_INLINE],
+            }
+        return parts

@@ -3,6 +3,8 @@
 Registered in practices/wagtail_hooks.py; the status itself is computed in practices/translation.py.
 """
 
+import tempfile
+
 from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -24,12 +26,17 @@ from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.edit_translation import (
+    apply_machine_translation,
+    user_can_edit_instance,
+)
 
 import django_filters
+import polib
 
 from .models import PracticePage
 from .translation import (
@@ -140,6 +147,18 @@ def cell_actions(practice, status, machine, next_url):
     return actions
 
 
+def visible_practice_keys(user):
+    """The practices a user may see on the dashboard (None: all): those with a language version
+    they hold a page permission on, and, for translators, the live ones they may translate."""
+    if user.is_superuser:
+        return None
+    actions = {"add", "change", "publish", "bulk_delete", "lock", "unlock"}
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, actions)
+    if user.has_perm("wagtail_localize.submit_translation"):
+        pages = pages | Page.objects.live().public()
+    return pages.type(PracticePage).values("translation_key")
+
+
 class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
     """Every practice × language with its state, progress and the next action."""
 
@@ -155,7 +174,7 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
         languages = content_languages()
         names = language_names()
         machine = machine_translation_status()
-        statuses = practice_statuses()
+        statuses = practice_statuses(visible_practice_keys(self.request.user))
         form = DashboardFilterForm(self.request.GET or None)
         shown = form.apply(statuses)
         page = Paginator(shown, PAGE_SIZE).get_page(self.request.GET.get("p"))
@@ -275,6 +294,78 @@ def pretranslate_view(request, page_id, language):
         )
     target = translation.get_target_instance()
     return redirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+
+PO_TRANSLATION_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def read_po(upload, translation):
+    """The uploaded PO file of this translation, parsed; ValidationError says what is wrong."""
+    content = upload.read()
+    if not content.strip():
+        raise ValidationError(_("The PO file is empty."))
+    # polib takes a string as a path, so the content goes through a file (as wagtail-localize).
+    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+        handle.write(content)
+        handle.flush()
+        try:
+            po = polib.pofile(handle.name)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            raise ValidationError(_("This is not a valid PO file: it may be truncated.")) from error
+    if PO_TRANSLATION_HEADER not in po.metadata:
+        raise ValidationError(
+            _(
+                "This PO file has no header naming its translation. Download the PO file of "
+                "this translation, translate it and upload it back."
+            )
+        )
+    if po.metadata[PO_TRANSLATION_HEADER] != str(translation.uuid):
+        raise ValidationError(
+            _("Cannot import PO file that was created for a different translation.")
+        )
+    return po
+
+
+@require_POST
+def upload_po_view(request, translation_id):
+    """wagtail-localize's PO upload, with a clear error for a missing, empty, truncated,
+    header-less or foreign file, and an honest count of what was imported."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    try:
+        if "file" not in request.FILES:
+            raise ValidationError(_("Choose a PO file to upload."))
+        po = read_po(request.FILES["file"], translation)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(next_url)
+    offered = sum(1 for entry in po if entry.msgstr)
+    with transaction.atomic():
+        rejected = len(translation.import_po(po, user=request.user, tool_name="PO File"))
+    imported = offered - rejected
+    if imported <= 0:
+        messages.error(
+            request,
+            _(
+                "No string was imported: none of the translated strings in the file matches "
+                "this page's current text. Download a new PO file and translate that one."
+            ),
+        )
+    elif rejected:
+        messages.warning(
+            request,
+            _("Imported %(imported)s strings; %(rejected)s did not match the current text.")
+            % {"imported": imported, "rejected": rejected},
+        )
+    else:
+        messages.success(
+            request,
+            ngettext("Imported %(count)s string.", "Imported %(count)s strings.", imported)
+            % {"count": imported},
+        )
+    return redirect(next_url)
 
 
 class TranslationDashboardViewSet(ViewSet):

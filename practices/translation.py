@@ -21,9 +21,9 @@ from wagtail.models import Locale
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from .human_pass import MACHINE, unreviewed_strings
 from .models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
 
-MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 REVIEWED_ACTION = "practices.translation_reviewed"
 EMPTY_HTML = ["", "<p></p>", "<p><br/></p>", "<p><br></p>"]
@@ -371,30 +371,6 @@ def statuses_by_key(keys=None):
 # The public label and the human pass
 
 
-def unreviewed_strings(translation):
-    """Machine translations still used by the translation's current source strings."""
-    used = StringSegment.objects.filter(
-        source_id=translation.source_id,
-        string_id=OuterRef("translation_of_id"),
-        context_id=OuterRef("context_id"),
-    )
-    return StringTranslation.objects.filter(
-        locale_id=translation.target_locale_id, translation_type=MACHINE
-    ).filter(Exists(used))
-
-
-def needs_human_pass(page):
-    """True when the wagtail-localize translation of page still has unreviewed machine text."""
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        )
-        .only("source_id", "target_locale_id")
-        .first()
-    )
-    return bool(translation) and unreviewed_strings(translation).exists()
-
-
 def mark_reviewed(translation, user):
     """The human pass in bulk: a reviewer accepts the machine strings as they are.
 
@@ -438,7 +414,7 @@ def is_machine_translation(page):
 
 @dataclass
 class PublicLanguageStatus:
-    kind: str  # "original", "human" or "machine"
+    kind: str  # "original", "outdated", "human" or "machine"
     original: object = None  # the live original page, when this is a translation
 
 
@@ -446,14 +422,19 @@ def public_language_status(page):
     """What the public label says about this page's language (at most two queries)."""
     if page.locale.language_code == page.original_language:
         return PublicLanguageStatus("original")
-    kind = "machine" if is_machine_translation(page) else "human"
     translations = getattr(page, "live_translations", None)
     if translations is None:
         translations = {
             p.locale.language_code: p
             for p in page.get_translations().live().select_related("locale")
         }
-    return PublicLanguageStatus(kind, translations.get(page.original_language))
+    original = translations.get(page.original_language)
+    published = [original and original.last_published_at, page.last_published_at]
+    if all(published) and published[0] > published[1]:
+        # The original was published again after this translation: it is behind.
+        return PublicLanguageStatus("outdated", original)
+    kind = "machine" if is_machine_translation(page) else "human"
+    return PublicLanguageStatus(kind, original)
 
 
 # Machine translation availability, for the admin

@@ -1,6 +1,7 @@
 """Admin registration for the practices app: taxonomies, importer, translation."""
 
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,10 +10,11 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet
+from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet, upload_po_view
+from .human_pass import REFUSAL, needs_human_pass
 from .importer import views as importer_views
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
-from .translation import REVIEWED_ACTION, needs_human_pass
+from .translation import REVIEWED_ACTION
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -93,6 +95,18 @@ def register_practice_listing():
     return PracticeListingViewSet()
 
 
+@hooks.register("register_admin_urls", order=-1)
+def replace_po_upload():
+    """Matched before wagtail-localize's own view at the same address (same URL reversed)."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_po_view,
+            name="hub_upload_pofile",
+        )
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_translation_log_actions(actions):
     actions.register_action(
@@ -105,14 +119,7 @@ def refuse_unreviewed_machine_translation(request, instance):
     are unreviewed. Runs before wagtail-localize's own before_edit hooks (order=-1)."""
     publishing = request.method == "POST" and request.POST.get("action") == "publish"
     if publishing and isinstance(instance, TranslatableMixin) and needs_human_pass(instance):
-        admin_messages.error(
-            request,
-            _(
-                "This translation still contains machine translation that nobody has reviewed. "
-                "Check each string, or mark the translation as reviewed on the Translations "
-                "dashboard, before publishing."
-            ),
-        )
+        admin_messages.error(request, REFUSAL)
         return redirect(request.get_full_path())
     return None
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.apps.HubUsersAppConfig",  # wagtail.users without escalation (home/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "hub.middleware.HubCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
@@ -65,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -94,6 +100,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes, docs/deploy.md "Security"): after AXES_FAILURE_LIMIT wrong
+# passwords an account, and separately a client address, is refused for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = int(os.environ.get("HUB_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("HUB_LOGIN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hub.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# How many reverse proxies stand in front of gunicorn; 0 means clients connect directly and
+# X-Forwarded-For is ignored (anyone can write it).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -161,7 +183,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     )
 )
 
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "static"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "hub" / "static"]
 MEDIA_ROOT = BASE_DIR / "media"
@@ -172,6 +194,45 @@ STORAGES = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Content-Security-Policy (django-csp): the hub loads nothing from other hosts; the admin
+# alone may run inline scripts and styles (hub.middleware.HubCSPMiddleware).
+HUB_MEDIA_ORIGINS = env_list("HUB_MEDIA_ORIGINS")  # e.g. the S3 custom domain of images
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *HUB_MEDIA_ORIGINS],
+        "media-src": [SELF, *HUB_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page needs these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "midi",
+        "accelerometer",
+        "gyroscope",
+        "magnetometer",
+        "display-capture",
+        "browsing-topics",
+    )
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,5 +1,7 @@
 """The abstract page every knowledge page (practice, toolkit) shares."""
 
+import logging
+
 from django import forms
 from django.db import models
 from django.db.models.functions import Length, Substr
@@ -15,7 +17,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..choices import Language
+from ..human_pass import UnreviewedMachineTranslation, publish_refusal
+from ..permissions import KnowledgePagePermissionTester
 from .taxonomy import source_locale_terms
+
+logger = logging.getLogger(__name__)
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -128,6 +134,22 @@ class KnowledgePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return KnowledgePagePermissionTester(user, self)
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        """Every route to publishing (editor, workflow approval, "Update translations",
+        scheduled publishing) ends here: no unreviewed machine translation, no string in
+        error goes live."""
+        refusal = publish_refusal(self)
+        if refusal:
+            if log_action == "wagtail.publish.scheduled":
+                # publish_scheduled goes on with the other pages; this one waits for review.
+                logger.warning("Not publishing page %s: %s", self.pk, refusal)
+                return None
+            raise UnreviewedMachineTranslation(refusal)
+        return super().publish(revision, *args, log_action=log_action, **kwargs)
 
     def get_view_restrictions(self):
         """Restrictions on this page or an ancestor (or what they alias), in one query."""

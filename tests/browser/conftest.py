@@ -205,7 +205,7 @@ class HubServer:
             self.log.write_text("")
             env = self._env()
             self._run(["manage.py", "migrate", "--no-input", "-v0"], env)
-            self._run(["manage.py", "load_demo"], env)
+            self._run(["manage.py", "load_demo", "--allow-production"], env)
             scenario_file = self.workdir / "scenario.json"
             self._run([str(Path(__file__).with_name("scenario.py")), str(scenario_file)], env)
             scenario = json.loads(scenario_file.read_text(encoding="utf-8"))

@@ -120,6 +120,7 @@ def test_admin_page_listing_counts_are_translated(client, superuser, language):
 
 
 def test_load_demo_creates_one_account_per_role_and_prints_them(settings):
+    settings.DEBUG = True  # load_demo refuses to run without DEBUG
     out = StringIO()
     call_command("load_demo", url="http://127.0.0.1:8123", stdout=out)
     call_command("load_demo", url="http://127.0.0.1:8123", stdout=out)

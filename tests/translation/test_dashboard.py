@@ -1,6 +1,7 @@
 """The translation status dashboard: every practice × language, its state and actions, in a
 number of queries that does not grow with the number of practices."""
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -194,3 +195,30 @@ def test_dashboard_needs_admin_access(client):
     response = client.get(DASHBOARD)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_draft"),
+    [("admin_only", False), ("translator", False), ("contributor", True), ("km_admin", True)],
+)
+def test_dashboard_lists_only_what_the_user_may_see(client, superuser, role, sees_draft):
+    from django.contrib.auth.models import Group, Permission
+
+    from home.roles import CONTRIBUTORS, KM_ADMINS, TRANSLATORS
+
+    es = Locale.objects.get(language_code="es")
+    draft = PracticePage(title="Borrador confidencial", slug="borrador-confidencial", summary="R.")
+    draft.locale = es
+    PracticeIndexPage.objects.get(locale=es).add_child(instance=draft)
+    draft.unpublish()
+    user = get_user_model().objects.create_user(role, f"{role}@example.org", "x")
+    groups = {"translator": TRANSLATORS, "contributor": CONTRIBUTORS, "km_admin": KM_ADMINS}
+    if role in groups:
+        user.groups.add(Group.objects.get(name=groups[role]))
+    else:
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    html = client.get(DASHBOARD).content.decode()
+    assert ("Borrador confidencial" in html) is sees_draft
+    if role == "translator":  # what translators may translate is still listed
+        assert PracticePage.objects.filter(locale=es).live().first().title in html

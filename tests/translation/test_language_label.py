@@ -80,3 +80,13 @@ def test_label_costs_at_most_two_queries(seed_practice, django_assert_max_num_qu
     original = type(seed_practice).objects.select_related("locale").get(pk=seed_practice.pk)
     with django_assert_max_num_queries(0):
         assert public_language_status(original).kind == "original"
+
+
+def test_translation_behind_a_republished_original_does_not_claim_review(client, seed_practice):
+    seed_practice.summary = "Resumen corregido después de la traducción."
+    seed_practice.save_revision().publish()
+    html = client.get(english(seed_practice).url).content.decode()
+    assert label(html) == "outdated"
+    assert "The original has been updated since this translation was published." in html
+    assert "reviewed by our team" not in html
+    assert f'href="{seed_practice.url}"' in html

@@ -20,13 +20,13 @@ import pytest
 
 from hub.settings.base import machine_translator
 from practices import machine_translation
+from practices.human_pass import needs_human_pass
 from practices.machine_translation import ApertiumTranslator
 from practices.models import PracticeIndexPage, PracticePage
 from practices.translation import (
     REVIEWED_ACTION,
     State,
     machine_translation_status,
-    needs_human_pass,
     practice_statuses,
     public_language_status,
 )

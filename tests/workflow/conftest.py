@@ -107,11 +107,17 @@ def pages(users, home, seed_practice):
             "draft": lambda: new_practice(
                 found["index"], "Borrador de prueba", km_admin, live=False
             ),
+            "own_draft": lambda: new_practice(
+                found["index"], "Borrador propio", contributor, live=False
+            ),
+            "proposal": lambda: new_practice(found["index"], "Propuesta", None, live=False),
             "moderated": moderated,
             "task_state": task_state,
             "locked": locked,
             "en_home": lambda: HomePage.objects.get(locale=locale("en")),
             "root": Page.get_first_root_node,
+            "it_superuser": lambda: get_user_model().objects.get(username="demo-loader"),
+            "plain_user": lambda: get_user_model().objects.create_user("plain", "p@example.org"),
             "site": lambda: Site.objects.get(is_default_site=True),
             "theme": lambda: Theme.objects.filter(locale=locale("es")).first(),
             "po_translation": lambda: Translation.objects.get(

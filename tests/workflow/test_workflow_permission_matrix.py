@@ -93,6 +93,13 @@ def update_translations(p):
     return "get", url, None
 
 
+def user_view(view, name, method="get", data=None):
+    return lambda p: (method, reverse(f"wagtailusers_users:{view}", args=[p[name].pk]), data)
+
+
+NEW_PASSWORD = {"password1": "Taken-over-2026!", "password2": "Taken-over-2026!"}
+
+
 def named(name):
     return lambda p: ("get", reverse(name), None)
 
@@ -136,6 +143,9 @@ REQUESTS = {
     "move": page_view("move", "practice"),
     "delete_live": page_view("delete", "practice"),
     "delete_draft": page_view("delete", "draft"),
+    "delete_own_draft": page_view("delete", "own_draft"),
+    "delete_in_moderation": page_view("delete", "moderated"),
+    "delete_proposal": page_view("delete", "proposal"),
     "unpublish": page_view("unpublish", "practice"),
     "lock": page_view("lock", "practice", method="post"),
     "unlock_others_lock": page_view("unlock", "locked", method="post"),
@@ -151,6 +161,11 @@ REQUESTS = {
     "taxonomy_list": snippet("list"),
     "taxonomy_edit": snippet("edit", pk=True),
     "users": named("wagtailusers_users:index"),
+    "user_add": named("wagtailusers_users:add"),
+    "user_edit_plain": user_view("edit", "plain_user"),
+    "user_edit_superuser": user_view("edit", "it_superuser"),
+    "user_password_superuser": user_view("edit", "it_superuser", "post", NEW_PASSWORD),
+    "user_delete_superuser": user_view("delete", "it_superuser"),
     "workflows": named("wagtailadmin_workflows:index"),
     "image_upload": named("wagtailimages:add"),
     "document_upload": named("wagtaildocs:add"),

@@ -1,8 +1,9 @@
 """Load the demo content, the demo admin and one demo account per editorial role (idempotent)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.users.models import UserProfile
 
@@ -30,8 +31,18 @@ class Command(BaseCommand):
             help="Where the demo is served (make serve HOST= PORT=); printed and used by the "
             "sitemap and the API for absolute URLs.",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even though DEBUG is off (a test or a throwaway server, never a live hub).",
+        )
 
     def handle(self, *args, url, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "load_demo creates accounts with a published password: it runs only with "
+                "DEBUG on (hub.settings.dev), or with --allow-production on a throwaway server."
+            )
         url = url.rstrip("/") + "/"
         admin = self.account(DEMO_USERNAME, is_staff=True, is_superuser=True)
         for username, (group, language) in DEMO_ROLES.items():
