@@ -262,7 +262,7 @@ class Repository(common.ResumptionOAIPMH):
             kw, cursor = server.decodeResumptionToken(token)
             moment, page_id = kw.pop("after").split(",")
             after = (datestamp_to_datetime(moment), int(page_id))
-        except (error.ErrorBase, KeyError, ValueError, AttributeError, TypeError) as err:
+        except (error.ErrorBase, error.DatestampError, KeyError, ValueError, TypeError) as err:
             raise error.BadResumptionTokenError("The resumption token is not valid.") from err
         if not set(kw) <= TOKEN_KEYS or kw.get("metadataPrefix") != OAI_DC:
             raise error.BadResumptionTokenError("The resumption token is not valid.")

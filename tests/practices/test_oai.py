@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 import httpx2
 import pytest
@@ -267,6 +267,21 @@ def test_hidden_and_private_data_never_harvested(client, harvester, responses, s
         ),
         ({"verb": "ListSets", "resumptionToken": "x"}, "badResumptionToken"),
         (
+            {
+                "verb": "ListIdentifiers",
+                "resumptionToken": "metadataPrefix%3Doai_dc%26cursor%3D7%26after%3Dayer%2C1",
+            },
+            "badResumptionToken",
+        ),
+        (
+            {
+                "verb": "ListIdentifiers",
+                "resumptionToken": "metadataPrefix%3Doai_dc%26cursor%3D7%26until%3Dnunca"
+                "%26after%3D2020-01-01T00%3A00%3A00Z%2C1",
+            },
+            "badResumptionToken",
+        ),
+        (
             {"verb": "ListRecords", "metadataPrefix": "oai_dc", "resumptionToken": "x"},
             "badArgument",
         ),
@@ -280,3 +295,24 @@ def test_post_requests_and_other_methods(client):
     response = client.post(reverse("oai"), {"verb": "Identify"})
     assert validated(response.content).find(f"{OAI}Identify") is not None
     assert client.put(reverse("oai")).status_code == 405
+
+
+def test_a_record_republished_during_a_harvest_skips_no_other(client, settings):
+    settings.HUB_OAI = {**settings.HUB_OAI, "PAGE_SIZE": 5}
+    expected = public_versions()
+    params = {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"}
+    seen = []
+    while True:
+        document = validated(client.get(reverse("oai"), params).content)
+        seen += [element.text for element in document.iter(f"{OAI}identifier")]
+        if len(seen) == 5:  # an editor republishes the first record while the harvest runs
+            first = int(seen[0].rsplit(":", 1)[1])
+            Page.objects.filter(pk=first).update(
+                last_published_at=timezone.now() + datetime.timedelta(minutes=5)
+            )
+        token = document.findtext(f".//{OAI}resumptionToken")
+        if not token:
+            break
+        params = {"verb": "ListIdentifiers", "resumptionToken": token}
+    assert len(set(seen)) == expected
+    assert len(seen) == expected + 1  # the republished record comes again, at the end
