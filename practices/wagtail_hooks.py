@@ -9,7 +9,11 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet
+from .admin_views import (
+    ContactMessageViewSet,
+    PracticeListingViewSet,
+    TranslationDashboardViewSet,
+)
 from .importer import views as importer_views
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
 from .translation import REVIEWED_ACTION, needs_human_pass
@@ -91,6 +95,11 @@ def register_translation_dashboard():
 @hooks.register("register_admin_viewset")
 def register_practice_listing():
     return PracticeListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    return ContactMessageViewSet()
 
 
 @hooks.register("register_log_actions")

@@ -1,4 +1,5 @@
 from .base import KnowledgePage
+from .contact import ContactMessage
 from .index import LessonsLibraryPage, PracticeIndexPage, ToolkitIndexPage
 from .practice import (
     PracticeActor,
@@ -18,6 +19,7 @@ from .taxonomy import (
 from .toolkit import ToolkitPage
 
 __all__ = [
+    "ContactMessage",
     "Country",
     "GCMObjective",
     "GCMPrinciple",
