@@ -187,7 +187,7 @@ def test_bad_input_honeypot_and_rate_limit_send_nothing(client, consented):
     for _n in range(5):
         assert client.post(url, MESSAGE).status_code == 302
     limited = client.post(url, MESSAGE)
-    assert limited.status_code == 400 and "Too many messages" in limited.content.decode()
+    assert limited.status_code == 400 and "Demasiados mensajes" in limited.content.decode()
     assert len(mail.outbox) == 5 == ContactMessage.objects.count()
 
 
