@@ -94,6 +94,7 @@ MODEL_PERMISSIONS = {
         SUBMIT_TRANSLATION,
         *[p for model in TAXONOMY_MODELS for p in _model_permissions("practices", model, CRUD)],
         ("home", "hubsettings", "change_hubsettings"),
+        ("practices", "contactmessage", "view_contactmessage"),
         *_model_permissions("auth", "user", CRUD),
         *_model_permissions("wagtailcore", "collection", ["add", "change", "delete"]),
         *_model_permissions("wagtailcore", "workflow", ["add", "change", "delete"]),

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -24,6 +25,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -38,7 +40,7 @@ from wagtail_localize.views.edit_translation import (
 import django_filters
 import polib
 
-from .models import PracticePage
+from .models import ContactMessage, PracticePage
 from .translation import (
     Band,
     State,
@@ -417,9 +419,16 @@ class PracticeFilterSet(PageFilterSet):
 class PracticeIndexView(IndexView):
     def get_table(self, object_list):
         object_list = list(object_list)
-        statuses = statuses_by_key({page.translation_key for page in object_list})
+        keys = {page.translation_key for page in object_list}
+        statuses = statuses_by_key(keys)
+        messages_sent = dict(
+            ContactMessage.objects.filter(page__translation_key__in=keys)
+            .values_list("page__translation_key")
+            .annotate(count=Count("id"))
+        )
         for page in object_list:
             page.practice_status = statuses.get(page.translation_key)
+            page.contact_messages_count = messages_sent.get(page.translation_key, 0)
         return super().get_table(object_list)
 
 
@@ -436,4 +445,34 @@ class PracticeListingViewSet(PageListingViewSet):
     columns = [
         *IndexView.base_columns,
         CompletenessColumn("completeness", label=gettext_lazy("Completeness"), width="14%"),
+        Column(
+            "contact_messages_count",
+            label=gettext_lazy("Contact messages"),
+            width="10%",
+        ),
+    ]
+
+
+class ContactMessageViewSet(ModelViewSet):
+    """The messages relayed to focal points: readable by KM admins only (view permission)."""
+
+    model = ContactMessage
+    icon = "mail"
+    menu_label = gettext_lazy("Contact messages")
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []  # messages are written by the public form, never in the admin
+    list_display = ["page", "created_at", "language", "sender_name", "sender_organisation"]
+    list_filter = ["language"]
+    search_fields = ["sender_name", "sender_organisation", "message"]
+    inspect_view_fields = [
+        "page",
+        "created_at",
+        "language",
+        "sender_name",
+        "sender_organisation",
+        "sender_email",
+        "message",
     ]

@@ -10,7 +10,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import PracticeListingViewSet, TranslationDashboardViewSet, upload_po_view
+from .admin_views import (
+    ContactMessageViewSet,
+    PracticeListingViewSet,
+    TranslationDashboardViewSet,
+    upload_po_view,
+)
 from .human_pass import REFUSAL, needs_human_pass
 from .importer import views as importer_views
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
@@ -105,6 +110,11 @@ def replace_po_upload():
             name="hub_upload_pofile",
         )
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    return ContactMessageViewSet()
 
 
 @hooks.register("register_log_actions")

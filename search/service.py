@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 MAX_PAGE = 500
 MAX_PAGE_SIZE = 50
+EXPORT_LIMIT = 5000  # results of one export (search_all)
 SORTS = ("relevance", "date", "title")
 PRACTICE_KINDS = {"practice", "lesson", "recommendation"}
 
@@ -390,6 +391,7 @@ def search(
     suggest=True,
     promote=True,
     snippet_words=SNIPPET_WORDS,
+    max_page_size=MAX_PAGE_SIZE,
 ):
     """Search every locale; one result per unit, in the visitor's language when translated."""
     started = time.perf_counter()
@@ -402,7 +404,7 @@ def search(
     if sort == "relevance" and not parsed:
         sort = "date"
     page = min(max(1, _as_int(page, 1)), MAX_PAGE)
-    page_size = min(max(1, _as_int(page_size, 10)), MAX_PAGE_SIZE)
+    page_size = min(max(1, _as_int(page_size, 10)), max_page_size)
     response = SearchResponse(
         query=query, language=language, filters=filters, sort=sort, page=page, page_size=page_size
     )
@@ -437,6 +439,23 @@ def search(
             response.promotions = promotions(query, language)
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
+
+
+def search_all(query="", language=None, filters=None, sort=None):
+    """The first EXPORT_LIMIT results of a search in one response (exports): the same
+    results, order and language versions as paging through `search`, without facets."""
+    limit = EXPORT_LIMIT
+    return search(
+        query,
+        language=language,
+        filters=filters,
+        sort=sort,
+        page_size=limit,
+        max_page_size=limit,
+        facets=False,
+        promote=False,
+        snippet_words=0,
+    )
 
 
 def _forgive(response, plan, result, engine, notice):

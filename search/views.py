@@ -69,44 +69,55 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def _bad_request(message):
+class BadParameter(ValueError):
+    """A parameter of the search API that cannot be used (answered with 400)."""
+
+
+def api_parameters(params):
+    """The search service's arguments from /api/search/ parameters (docs/api.md)."""
+    query = params.get("q", "")
+    if len(query) > API_MAX_QUERY:
+        raise BadParameter(f"q is longer than {API_MAX_QUERY} characters")
+    language = params.get("lang") or get_language()
+    if language not in dict(service.language_options()):
+        raise BadParameter("lang must be one of " + ", ".join(dict(service.language_options())))
+    sort = params.get("sort") or None
+    if sort is not None and sort not in service.SORTS:
+        raise BadParameter("sort must be one of " + ", ".join(service.SORTS))
+    return {"query": query, "language": language, "filters": _filters(params), "sort": sort}
+
+
+def bad_request(message):
     return HttpResponseBadRequest(json.dumps({"error": message}), content_type="application/json")
+
+
+def open_api_headers(response):
+    """Anyone may read the open API from any site; proxies may keep it a minute."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=60"
+    return response
 
 
 def _api_response(data, status=200):
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=60"
-    return response
+    return open_api_headers(response)
 
 
 @require_GET
 def search_api(request):
     """GET /api/search/?q=&lang=es|en|pt&page=1&page_size=10&country=EC&... (see docs/api.md)."""
     params = request.GET
-    query = params.get("q", "")
-    if len(query) > API_MAX_QUERY:
-        return _bad_request(f"q is longer than {API_MAX_QUERY} characters")
-    language = params.get("lang") or get_language()
-    if language not in dict(service.language_options()):
-        return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
+    try:
+        arguments = api_parameters(params)
+    except BadParameter as error:
+        return bad_request(str(error))
     page = _int(params.get("page", 1), None)
     page_size = _int(params.get("page_size", 10), None)
     if page is None or not 1 <= page <= service.MAX_PAGE:
-        return _bad_request(f"page must be an integer from 1 to {service.MAX_PAGE}")
+        return bad_request(f"page must be an integer from 1 to {service.MAX_PAGE}")
     if page_size is None or not 1 <= page_size <= service.MAX_PAGE_SIZE:
-        return _bad_request(f"page_size must be an integer from 1 to {service.MAX_PAGE_SIZE}")
-    sort = params.get("sort") or None
-    if sort is not None and sort not in service.SORTS:
-        return _bad_request("sort must be one of " + ", ".join(service.SORTS))
-    response = service.search(
-        query,
-        language=language,
-        filters=_filters(params),
-        sort=sort,
-        page=page,
-        page_size=page_size,
-    )
+        return bad_request(f"page_size must be an integer from 1 to {service.MAX_PAGE_SIZE}")
+    response = service.search(**arguments, page=page, page_size=page_size)
     if response.query and page == 1:
         analytics.note(response.query, response.count if not response.corrected else 0)
     return _api_response(response.as_json())
@@ -118,6 +129,6 @@ def autocomplete_api(request):
     params = request.GET
     language = params.get("lang") or get_language()
     if language not in dict(service.language_options()):
-        return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
+        return bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
     suggestions = service.autocomplete(params.get("q", "")[:100], language=language)
     return _api_response({"suggestions": suggestions})

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -267,7 +269,27 @@ HUB_OAI = {
     "ADMIN_EMAIL": os.environ.get("HUB_OAI_ADMIN_EMAIL", "hub@example.org"),
 }
 
-REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# The OpenAPI document at /api/schema/ (docs/api.md); the docs page's assets come from
+# drf-spectacular-sidecar's static files, never a CDN.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Knowledge Hub API",
+    "DESCRIPTION": "Open, read-only API of the Knowledge Hub: search, export and pages.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["hub.openapi.public_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hub.openapi.add_search_paths",
+    ],
+}
 
 LOGGING = {
     "version": 1,

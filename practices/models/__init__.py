@@ -1,4 +1,5 @@
 from .base import KnowledgePage
+from .contact import ContactMessage
 from .harvest import DeletedRecord
 from .index import LessonsLibraryPage, PracticeIndexPage, ToolkitIndexPage
 from .practice import (
@@ -19,6 +20,7 @@ from .taxonomy import (
 from .toolkit import ToolkitPage
 
 __all__ = [
+    "ContactMessage",
     "Country",
     "DeletedRecord",
     "GCMObjective",

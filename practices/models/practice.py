@@ -1,8 +1,14 @@
 """The good-practice page and its ordered child items."""
 
+import smtplib
+
 from django import forms
+from django.contrib import messages
 from django.db import models
 from django.db.models import Value
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -15,12 +21,16 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..choices import ActorRole, EvidenceLevel, GovernmentLevel, RecordType, Stage
+from ..citation import citation_for
+from ..contact import ContactForm, can_be_contacted, relay
+from ..sheet import practice_sheet
 from .base import RICH_TEXT_FEATURES, KnowledgePage, taxonomy_field
 from .taxonomy import Organisation, localize_pks
 
@@ -134,7 +144,10 @@ class PracticeAttachment(Orderable):
         return self.document.url if self.document else self.url
 
 
-class PracticePage(KnowledgePage):
+class PracticePage(RoutablePageMixin, KnowledgePage):
+    #: Files served under the practice's URL (hub/urls.py routes them to Wagtail).
+    DOWNLOADS = ("cite.bib", "cite.ris", "sheet.pdf")
+
     record_type = models.CharField(
         _("record type"),
         max_length=30,
@@ -336,10 +349,11 @@ class PracticePage(KnowledgePage):
 
     @property
     def public_contact(self):
-        """The focal point, only when they consented to publication."""
-        if not (self.contact_consent and self.contact_email):
+        """The focal point's name when they consented to be contacted (through the hub's
+        form on the page; their address is never published)."""
+        if not can_be_contacted(self):
             return None
-        return {"name": self.contact_name, "email": self.contact_email}
+        return {"name": self.contact_name, "contact_form": self.full_url + "#contact"}
 
     def classification(self, stored=True):
         """Taxonomy terms and actors in the visitor's language.
@@ -417,6 +431,16 @@ class PracticePage(KnowledgePage):
             target.append(item)
         return lessons, recommendations
 
+    def citation(self, classification, request=None):
+        """How to cite this version: implementers as authors, its full URL, today's date."""
+        implementers = dict(classification["actors"]).get(ROLE_HEADINGS[ActorRole.IMPLEMENTER])
+        return citation_for(
+            self,
+            [organisation.name for organisation in implementers or ()],
+            [term.name for term in classification["themes"]],
+            self.get_full_url(request),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stored = not getattr(request, "is_preview", False)
@@ -424,4 +448,70 @@ class PracticePage(KnowledgePage):
         context["classification"] = self.classification(stored)
         attachments = self.attachments.all()
         context["attachments"] = attachments.select_related("document") if stored else attachments
+        context["citation"] = self.citation(context["classification"], request)
+        if can_be_contacted(self):
+            context["contact_form"] = ContactForm()
         return context
+
+    def _download(self, request, body, content_type, extension):
+        response = HttpResponse(body, content_type=content_type)
+        disposition = "inline" if extension == "pdf" else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{self.slug}.{extension}"'
+        return response
+
+    @path("cite.bib/", name="cite_bib")
+    def cite_bib(self, request):
+        citation = self.citation(self.classification(), request)
+        return self._download(
+            request, citation.bibtex(), "application/x-bibtex; charset=utf-8", "bib"
+        )
+
+    @path("cite.ris/", name="cite_ris")
+    def cite_ris(self, request):
+        citation = self.citation(self.classification(), request)
+        return self._download(
+            request, citation.ris(), "application/x-research-info-systems; charset=utf-8", "ris"
+        )
+
+    @path("sheet.pdf/", name="sheet")
+    def sheet(self, request):
+        from ..translation import public_language_status
+
+        classification = self.classification()
+        lessons, recommendations = self.lessons_and_recommendations()
+        pdf = practice_sheet(
+            self,
+            lessons,
+            recommendations,
+            classification,
+            self.citation(classification, request),
+            public_language_status(self),
+        )
+        return self._download(request, pdf, "application/pdf", "pdf")
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        """The contact form's POST: relay the message, then back to the page (PRG)."""
+        if request.method != "POST" or not can_be_contacted(self):
+            return redirect(self.url)
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            try:
+                sent = relay(self, form, request)
+            except (smtplib.SMTPException, OSError):
+                sent = None
+                form.add_error(
+                    None, gettext_now("The message could not be sent. Please try later.")
+                )
+            if sent:
+                messages.success(
+                    request, gettext_now("Thank you. Your message was sent to the implementer.")
+                )
+                return redirect(self.url + "#contact")
+            if sent is False:
+                form.add_error(
+                    None, gettext_now("Too many messages from your connection. Please try later.")
+                )
+        response = self.render(request, context_overrides={"contact_form": form})
+        response.status_code = 400
+        return response

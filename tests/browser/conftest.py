@@ -72,6 +72,8 @@ class Hub:
     editable: dict
     untranslated: dict
     log: Path
+    mail_dir: Path  # the server's outgoing e-mail, one .log file per connection
+    contact: dict = field(default_factory=dict)  # a practice whose focal point consented
     journey: dict = field(default_factory=dict)  # users and ids for test_editorial_journey
 
     def page_url(self, kind, language):
@@ -175,6 +177,7 @@ class HubServer:
             "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,
             "DATABASE_URL": f"sqlite:///{self.workdir / 'db.sqlite3'}",
             "PYTHONUNBUFFERED": "1",
+            "HUB_TEST_MAIL_DIR": str(self.workdir / "mail"),
         }
         # The browser server searches its own database (the vendor's engine, SQLite FTS5),
         # never a shared Elasticsearch index.
@@ -220,7 +223,13 @@ class HubServer:
                     stderr=subprocess.STDOUT,
                 )
             self._wait_until_up(f"http://{host}{scenario['pages']['home']['es']}")
-            self.hub = Hub(url=f"http://{host}", host=host, log=self.log, **scenario)
+            self.hub = Hub(
+                url=f"http://{host}",
+                host=host,
+                log=self.log,
+                mail_dir=self.workdir / "mail",
+                **scenario,
+            )
         except Exception as error:  # reported by result(), in the first test that needs it
             self.error = str(error)
 

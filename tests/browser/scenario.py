@@ -83,7 +83,14 @@ def build():
         with override(language):
             pages.setdefault("propose", {})[language] = reverse("submit_practice")
     titles = {p.locale.language_code: p.title for p in seed.get_translations(inclusive=True)}
+    consented = (
+        PracticePage.objects.filter(locale=es, contact_consent=True)
+        .exclude(contact_email="")
+        .order_by("path")
+        .first()
+    )
     return {
+        "contact": {"urls": per_language(consented), "email": consented.contact_email},
         "pages": pages,
         "seed": {"id": seed.pk, "titles": titles},
         "editable": {"id": editable.pk, "url": editable.url, "title": editable.title},

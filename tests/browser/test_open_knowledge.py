@@ -1,9 +1,9 @@
-"""A visitor opens the map of countries and clicks one, and follows a search's feed."""
+"""A researcher downloads a search's results, cites a practice and writes to its implementer."""
 
+import csv
+import io
 import re
-import urllib.request
 
-import feedparser
 import pytest
 from playwright.sync_api import expect
 from test_accessibility import audit  # tests/browser is on sys.path (rootdir conftest)
@@ -11,36 +11,58 @@ from test_accessibility import audit  # tests/browser is on sys.path (rootdir co
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("language", "path"), [("es", "/es/paises/"), ("en", "/en/countries/")])
-def test_map_to_a_country_listing(page, hub, screenshot, language, path):
-    page.goto(f"{hub.url}/{language}/")
-    page.locator(f'a[href="{path}"]').first.click()
-    page.wait_for_url(re.compile(re.escape(path) + "$"))
-    assert audit(page, f"country-map-{language}") == []
-    screenshot(page, f"country-map-{language}")
+def test_download_cite_and_contact_without_seeing_the_address(context_factory, hub, screenshot):
+    context = context_factory(
+        accept_downloads=True, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    address = hub.contact["email"]
 
-    ecuador = page.locator('svg a[data-country="EC"]')
-    count = int(re.search(r": (\d+) ", ecuador.get_attribute("aria-label")).group(1))
-    assert count > 0
-    # keyboard: the countries are links in the tab order
-    ecuador.focus()
-    expect(ecuador).to_be_focused()
-    ecuador.click()
-    page.wait_for_url(re.compile(r"\?country=EC$"))
-    expect(page.locator(".result-count")).to_contain_text(str(count))
-    expect(page.locator(".cards article.card").first).to_be_visible()
+    # A search, then "Descargar resultados" (CSV) for what is on screen.
+    page.goto(f"{hub.url}/es/buscar/?q=salud")
+    titles = page.locator("#search-results .hit-title a").all_inner_texts()
+    assert titles
+    with page.expect_download() as download_info:
+        page.locator('.export-links a[data-format="csv"]').click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    with open(download.path(), "rb") as file:
+        body = file.read()
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "Título"
+    exported = {row[0] for row in rows[1:]}
+    assert {" ".join(t.split()) for t in titles if t} & exported
 
+    # A practice whose focal point consented: its citation, copied.
+    page.goto(hub.contact["urls"]["es"])
+    citation = page.locator("#citation-text")
+    expect(citation).to_contain_text("Recuperado el")
+    page.get_by_role("button", name="Copiar la cita").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == " ".join(citation.inner_text().split()) or copied == citation.inner_text()
+    assert address not in page.content()
+    screenshot(page, "practice-cite-contact-es")
+    assert audit(page, "practice-cite-contact-es") == []
 
-def test_follow_a_search_feed(page, hub, screenshot):
-    page.goto(f"{hub.url}/es/buscar/?q=remesas")
-    link = page.locator("a.search-feed-link")
-    expect(link).to_have_text("Seguir esta búsqueda")
-    href = link.get_attribute("href")
-    assert page.locator(f'link[rel="alternate"][href="{href}"]').count() == 1
-    with urllib.request.urlopen(hub.url + href) as response:  # noqa: S310 — the local test server
-        feed = feedparser.parse(response.read())
-    assert not feed.bozo and feed.entries
-    with urllib.request.urlopen(hub.url + "/es/feed/") as response:  # noqa: S310
-        everything = feedparser.parse(response.read())
-    assert {e.link for e in feed.entries} != {e.link for e in everything.entries}
-    screenshot(page, "search-feed-link")
+    # The contact form: a mistake first, then the message goes through the hub.
+    form = page.locator("#contact form")
+    form.get_by_label("Su nombre").fill("Rosa Pérez")
+    form.get_by_label("Su correo electrónico").fill("no-es-un-correo")
+    form.get_by_label("Mensaje").fill("Quisiéramos replicar las brigadas en Arequipa.")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#contact .field-error").first).to_be_visible()
+    assert address not in page.content()
+    assert audit(page, "practice-contact-errors-es") == []
+    form = page.locator("#contact form")
+    form.get_by_label("Su correo electrónico").fill("rosa.perez@example.org")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"#contact$"))
+    expect(page.locator("#contact .notice")).to_contain_text("Su mensaje fue enviado")
+    assert address not in page.content()
+    screenshot(page, "practice-contact-sent-es")
+
+    mails = [path.read_text(encoding="utf-8") for path in hub.mail_dir.glob("*.log")]
+    sent = [mail for mail in mails if "Arequipa" in mail]
+    assert len(sent) == 1
+    assert f"To: {address}" in sent[0]
+    assert "Reply-To: rosa.perez@example.org" in sent[0]

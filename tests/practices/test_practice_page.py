@@ -95,7 +95,9 @@ def test_internal_fields_and_unconsented_contacts_are_never_rendered(client, see
     assert "ana@example.org" not in html
     seed_practice.contact_consent = True
     seed_practice.save_revision().publish()
-    assert "ana@example.org" in client.get(seed_practice.url).content.decode()
+    html = client.get(seed_practice.url).content.decode()
+    assert "ana@example.org" not in html  # consented: a form, never the address
+    assert 'id="contact"' in html and "mailto:" not in html
 
 
 def add_related_items(page, count):
