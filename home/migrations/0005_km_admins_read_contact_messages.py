@@ -13,8 +13,8 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("home", "0003_editorial_roles"),
-        ("practices", "0003_contact_messages"),
+        ("home", "0004_hubsettings_criteria_page"),
+        ("practices", "0005_contact_messages"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

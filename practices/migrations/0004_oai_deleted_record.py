@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0002_taxonomy_terms'),
+        ("practices", "0003_stage_and_evidence_level_may_be_unstated"),
     ]
 
     operations = [

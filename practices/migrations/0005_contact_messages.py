@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0002_taxonomy_terms'),
+        ("practices", "0004_oai_deleted_record"),
     ]
 
     operations = [
