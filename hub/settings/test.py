@@ -16,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Django's test client.login() authenticates without a request, which django-axes refuses;
+# the login-throttling tests turn it back on (tests/home/test_security.py).
+AXES_ENABLED = False

@@ -18,6 +18,11 @@ LOCKED = {
 }
 
 
+@pytest.fixture(autouse=True)
+def axes_on(settings):
+    settings.AXES_ENABLED = True  # off in hub.settings.test for client.login()
+
+
 @pytest.fixture
 def staff(db):
     make = get_user_model().objects.create_user
