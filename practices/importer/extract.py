@@ -399,7 +399,13 @@ def split_sections(lines):
     while index < len(lines):
         line = lines[index]
         heading = heading_at(lines, index) if line else None
-        if heading is None and line and started and is_unknown_heading(lines, index):
+        if (
+            heading is None
+            and line
+            and started
+            and not unmarked_list(current, sections.get(current, []))
+            and is_unknown_heading(lines, index)
+        ):
             heading = (OTHER, 1, "")
         if heading:
             current, used, inline = heading
@@ -431,6 +437,14 @@ def split_sections(lines):
         if line:
             filled.add(current)
     return sections, meta
+
+
+def unmarked_list(kind, lines):
+    """A list section not (yet) written with markers: a short paragraph in it is an item,
+    not a heading."""
+    return kind in (LESSONS, RECOMMENDATIONS, RESULTS, PARTNERS) and not any(
+        MARKER.match(line) for line in lines if line
+    )
 
 
 def is_unknown_heading(lines, index):

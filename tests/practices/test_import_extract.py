@@ -816,3 +816,19 @@ def test_a_pdf_with_too_many_pages_is_refused_and_text_is_bounded():
         read_document("largo.pdf", pdf_bytes([["Página."]] * 301))
     with pytest.raises(ReadError, match="characters of text"):
         read_document("largo.txt", ("palabra " * 300_000).encode())
+
+
+def test_a_short_item_of_an_unmarked_list_is_not_taken_for_an_unknown_heading():
+    got = extract(
+        practice(
+            "Lecciones aprendidas\n\nLa coordinación importa\n\nLos equipos que se reunían cada "
+            "semana resolvían los casos con mucha más rapidez que los demás equipos.\n\n"
+            "Testimonios\n\nUna participante contó que la orientación le permitió inscribir a "
+            "sus hijos en la escuela del barrio.",
+        )
+    )
+    assert [lesson[:24] for lesson in got.lessons] == [
+        "La coordinación importa",
+        "Los equipos que se reuní",
+    ]
+    assert got.description.startswith("Testimonios\n\nUna participante contó")
