@@ -2,7 +2,6 @@
 
 import json
 import re
-import time
 
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -81,7 +80,6 @@ def wsgi_app():
 def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_app, path):
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, wsgi_app)
     operation = schema[path]["GET"]
-    started = time.monotonic()
     calls = []
 
     @given(case=operation.as_strategy())
@@ -98,6 +96,6 @@ def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_a
         case.validate_response(response, checks=CHECKS)
 
     run()
+    # Bounded by max_examples, not by a clock (the machine is shared): see docs/api.md.
     assert len(calls) >= 100
     assert 200 in calls
-    assert time.monotonic() - started < 45
