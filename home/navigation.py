@@ -1,35 +1,36 @@
 """The site chrome's page lookups (home page and main menu per language), cached.
 
-Any publish, unpublish, move or delete of a page bumps the cache version.
+Publishing, unpublishing, moving or deleting a page and adding or removing a view
+restriction drop the cached menus in every worker (`practices.caching`).
 """
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "navigation-version"
+from practices import caching
+from practices.visibility import public_now
+
+GROUP = "navigation"
 
 
 def navigation(language):
     """(home page, menu pages) for a language, falling back to the source language's home."""
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"navigation:{version}:{language}"
-    found = cache.get(key)
-    if found is None:
+
+    def build():
         from home.models import HomePage
 
         homes = {
-            h.locale.language_code: h for h in HomePage.objects.live().select_related("locale")
+            h.locale.language_code: h for h in public_now(HomePage.objects).select_related("locale")
         }
         home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
-        menu = list(home.get_children().live().public().in_menu()) if home else []
-        found = (home, menu)
-        cache.set(key, found, None)
-    return found
+        menu = list(public_now(home.get_children()).in_menu()) if home else []
+        return home, menu
+
+    return caching.cached(GROUP, language, build)
 
 
 @receiver(page_published)
@@ -38,7 +39,9 @@ def navigation(language):
 @receiver(post_delete)
 def invalidate(sender, **kwargs):
     if sender is Page or issubclass(sender, Page):
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, None)
+        caching.invalidate(GROUP)
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def restriction_changed(sender, **kwargs):
+    caching.invalidate(GROUP)

@@ -22,6 +22,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from .models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
+from .visibility import public_now
 
 MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
@@ -451,7 +452,7 @@ def public_language_status(page):
     if translations is None:
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations().live().select_related("locale")
+            for p in public_now(page.get_translations()).select_related("locale")
         }
     return PublicLanguageStatus(kind, translations.get(page.original_language))
 

@@ -6,6 +6,7 @@ JavaScript: a GET form for the query, a GET form of facet checkboxes, links for 
 
 import json
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -87,7 +88,7 @@ def search_api(request):
     query = params.get("q", "")
     if len(query) > API_MAX_QUERY:
         return _bad_request(f"q is longer than {API_MAX_QUERY} characters")
-    language = params.get("lang") or get_language()
+    language = params.get("lang") or settings.LANGUAGE_CODE  # never the browser's
     if language not in dict(service.language_options()):
         return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
     page = _int(params.get("page", 1), None)
@@ -116,7 +117,7 @@ def search_api(request):
 def autocomplete_api(request):
     """GET /api/search/autocomplete/?q=emp&lang=es -> {"suggestions": [...]}."""
     params = request.GET
-    language = params.get("lang") or get_language()
+    language = params.get("lang") or settings.LANGUAGE_CODE  # never the browser's
     if language not in dict(service.language_options()):
         return _bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
     suggestions = service.autocomplete(params.get("q", "")[:100], language=language)

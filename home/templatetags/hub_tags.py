@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from home.navigation import navigation
 from practices.models.taxonomy import localize
+from practices.visibility import public_now
 
 register = template.Library()
 
@@ -34,7 +35,7 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         translations = getattr(page, "live_translations", None) or {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in public_now(page.get_translations(inclusive=True)).select_related("locale")
         }
     for code, _name in settings.LANGUAGES:
         with override(code):

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..choices import Language
+from ..visibility import public_now
 from .taxonomy import source_locale_terms
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -118,6 +119,6 @@ class KnowledgePage(Page):
 
     @cached_property
     def live_translations(self):
-        """Live versions of this page in every language, this one included, by language code."""
-        pages = self.get_translations(inclusive=True).live().select_related("locale")
+        """Public versions of this page in every language, this one included, by language code."""
+        pages = public_now(self.get_translations(inclusive=True)).select_related("locale")
         return {page.locale.language_code: page for page in pages}
