@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from practices.models import Country, PracticeIndexPage, PracticePage, Theme
 from practices.models.index import in_visitor_language
 from practices.models.taxonomy import localize
+from practices.visibility import is_public_now, public_now
 
 from .blocks import BodyBlock
 
@@ -50,7 +51,7 @@ class HubSettings(BaseSiteSetting):
         if page is None:
             return ""
         page = page.localized
-        return page.url if page.live and not page.get_view_restrictions().exists() else ""
+        return page.url if is_public_now(page) else ""
 
 
 class HomeFeaturedPractice(Orderable):
@@ -100,14 +101,21 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def featured_practices(self):
-        """Staff-chosen practices, each in the visitor's language where translated."""
+        """Staff-chosen public practices, each in the visitor's language where that version
+        is public right now (a private or expired translation gives way to the original)."""
+        items = list(self.featured.select_related("practice"))
+        keys = [item.practice.translation_key for item in items]
+        versions = {
+            (page.translation_key, page.locale_id): page
+            for page in public_now(PracticePage.objects.filter(translation_key__in=keys))
+        }
         pages = []
-        for item in self.featured.select_related("practice"):
-            practice = item.practice
-            if not (practice.live and practice.get_view_restrictions().count() == 0):
-                continue
-            localized = practice.get_translation_or_none(self.locale)
-            pages.append(localized if localized and localized.live else practice)
+        for item in items:
+            key = item.practice.translation_key
+            if (key, item.practice.locale_id) in versions:
+                pages.append(
+                    versions.get((key, self.locale_id)) or versions[(key, item.practice.locale_id)]
+                )
         return pages
 
     def get_context(self, request, *args, **kwargs):
@@ -123,7 +131,7 @@ class HomePage(Page):
         context["practice_count"] = practices.count()
         context["counts_by_country"] = self.counts(Country, "countries", practices, language)
         context["counts_by_theme"] = self.counts(Theme, "themes", practices, language)
-        index = PracticeIndexPage.objects.child_of(self).live().first()
+        index = public_now(PracticeIndexPage.objects.child_of(self)).first()
         context["practice_index_url"] = index.get_url(request) if index else ""
         return context
 

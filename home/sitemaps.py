@@ -1,4 +1,5 @@
-"""sitemap.xml: the public pages of every language tree, each with its language alternates."""
+"""sitemap.xml: the pages public right now of every language tree, each with its language
+alternates."""
 
 from django.db.models import Q
 
@@ -6,7 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from practices.metadata import language_alternates
-from practices.models.base import public_now
+from practices.visibility import public_now
 
 
 class HubSitemap(Sitemap):

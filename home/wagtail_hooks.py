@@ -1,6 +1,7 @@
-"""Admin additions for the editorial workflow: the "review due" dashboard panel."""
+"""Wagtail hooks: the "review due" dashboard panel; expired pages are not served."""
 
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from practices.models import PracticePage
+from practices.visibility import is_expired
 
 REVIEW_DUE_LIMIT = 20
 
@@ -47,3 +49,10 @@ class ReviewDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_page(page, request, serve_args, serve_kwargs):
+    """A page past its expiry date is gone, even before `publish_scheduled` unpublishes it."""
+    if is_expired(page):
+        raise Http404

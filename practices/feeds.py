@@ -18,7 +18,7 @@ from wagtail.models import Page
 from search import service
 from search.facets import FACETS
 
-from .models.base import public_now
+from .visibility import public_now
 
 FEED_SIZE = 30
 DEFAULT_TYPES = ["practice", "toolkit"]

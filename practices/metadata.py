@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 from .choices import ActorRole
 from .models import KnowledgePage, PracticePage, ToolkitPage
-from .models.base import public_now, public_translations
 from .models.taxonomy import localize_pks
+from .visibility import public_now, public_translations
 
 
 def public_versions(page):

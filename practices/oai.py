@@ -23,8 +23,8 @@ from oaipmh.datestamp import datestamp_to_datetime, datetime_to_datestamp
 
 from .metadata import describe, harvestable
 from .models import Country, DeletedRecord, GCMObjective, PracticePage, Theme, ToolkitPage
-from .models.base import public_now
 from .models.taxonomy import source_locale_terms
+from .visibility import public_now
 
 OAI_DC = "oai_dc"
 FORMATS = [

@@ -23,6 +23,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from .human_pass import MACHINE, unreviewed_strings
 from .models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
+from .visibility import public_now
 
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 REVIEWED_ACTION = "practices.translation_reviewed"
@@ -426,7 +427,7 @@ def public_language_status(page):
     if translations is None:
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations().live().select_related("locale")
+            for p in public_now(page.get_translations()).select_related("locale")
         }
     original = translations.get(page.original_language)
     published = [original and original.last_published_at, page.last_published_at]

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
@@ -20,10 +21,20 @@ from . import regionmap
 from .forms import SubmissionForm
 from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
 
-RATE_LIMIT = 5  # proposals per address per hour
+RATE_LIMIT = 5  # accepted proposals per client address per hour (in the shared cache)
 
 
 def client_address(request):
+    """The visitor's address: the one the nearest of `HUB_PROXY_COUNT` trusted proxies saw.
+
+    Each proxy appends the address it received from to X-Forwarded-For, so the entry that
+    many places from the end is the client's; what a client writes there itself comes
+    earlier and is ignored. Without proxies it is REMOTE_ADDR.
+    """
+    proxies = settings.HUB_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -31,7 +42,8 @@ def client_address(request):
 def create_proposal(form, language):
     """A draft practice in the visitor's language, submitted to the editorial workflow."""
     data = form.cleaned_data
-    index = PracticeIndexPage.objects.get(locale__language_code=language)
+    # Locking the section serialises concurrent proposals (their tree paths would collide).
+    index = PracticeIndexPage.objects.select_for_update().get(locale__language_code=language)
     default = Locale.get_default()
     page = PracticePage(
         title=data["title"],
@@ -74,11 +86,12 @@ def submit_practice(request):
     form = SubmissionForm(request.POST or None, language=language)
     if request.method == "POST" and form.is_valid():
         key = f"proposals:{client_address(request)}"
-        if cache.get_or_set(key, 0, 3600) >= RATE_LIMIT:
+        if cache.get(key, 0) >= RATE_LIMIT:
             form.add_error(None, _("Too many proposals from your connection. Please try later."))
         else:
-            cache.incr(key)
             create_proposal(form, language)
+            cache.add(key, 0, 3600)  # the hour starts with the first accepted proposal
+            cache.incr(key)
             messages.success(
                 request,
                 _("Thank you. Your practice was sent to the hub team, who will review it."),

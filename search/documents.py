@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from practices.models import PracticePage, ToolkitPage
 from practices.models.taxonomy import LABELS_VERSION_KEY, localized_terms
+from practices.visibility import is_public_now, public_now
 
 from .analysis import LANGUAGES, analyzer, fold, tokens
 from .facets import facet_token
@@ -213,7 +214,7 @@ def indexed_models():
 
 
 def is_indexable(page):
-    """A live, public page of an indexed type in a configured language, with a URL.
+    """A page public right now (live, public, not expired) of an indexed type in a configured language, with a URL.
 
     Aliases are left out: an alias in another locale shows its source's text, which is
     indexed (and shown with its language label) already.
@@ -221,9 +222,8 @@ def is_indexable(page):
     return (
         type(page) in _builders()
         and page.alias_of_id is None
-        and page.live
         and page.locale.language_code in language_slots()
-        and not page.get_view_restrictions().exists()
+        and is_public_now(page)
     )
 
 
@@ -295,7 +295,7 @@ def indexable_pages(models=None):
     """Querysets of every live, public page to index, with what building needs prefetched."""
     querysets = []
     for model in models or indexed_models():
-        queryset = model.objects.live().public().filter(alias_of__isnull=True)
+        queryset = public_now(model.objects.filter(alias_of__isnull=True))
         queryset = queryset.select_related("locale")
         if model is PracticePage:
             queryset = queryset.prefetch_related(

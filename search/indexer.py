@@ -3,7 +3,7 @@
 import logging
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -144,6 +144,18 @@ def remove_pages(page_ids):
         IndexState.bump()
     _notify(page_ids)
     return deleted
+
+
+def remove_expired():
+    """Take out pages past their expiry date that `publish_scheduled` has not unpublished yet
+    (so counts and facets agree with the results); never fails the caller."""
+    try:
+        expired = Page.objects.filter(live=True, expire_at__lte=timezone.now())
+        page_ids = list(expired.values_list("pk", flat=True))
+        if page_ids and SearchDocument.objects.filter(page_id__in=page_ids).exists():
+            remove_pages(page_ids)
+    except DatabaseError:
+        logger.exception("Could not remove expired pages from the search index")
 
 
 def index_subtree(page):

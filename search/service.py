@@ -22,11 +22,13 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from practices.models.taxonomy import LABELS_VERSION_KEY
+from practices.visibility import public_now
 
 from .analysis import fold, tokens
 from .engines import EngineError, EngineTimeout, Plan, fallback_engine, get_engine
 from .facets import FACETS, TYPE_ORDER, language_codes
 from .highlight import SNIPPET_WORDS, highlight, stored_terms
+from .indexer import remove_expired
 from .labels import canonical, clean_filters, facet_labels
 from .models import SLOTS, SearchDocument
 from .query import MAX_QUERY_LENGTH, parse
@@ -178,17 +180,23 @@ def _run(plan):
             raise  # a slower engine would not answer sooner
         except EngineError as error:
             logger.warning("Search engine %s failed: %s", engine.name, error)
-            notice = _(
-                "Search is running in a reduced mode right now: results may be less complete "
-                "and are ordered by date."
-            )
             engine = fallback_engine(engine)
+            if engine is not None and engine.ranks:
+                notice = _(
+                    "Search is running in a reduced mode right now: results may be less complete."
+                )
+            else:
+                notice = _(
+                    "Search is running in a reduced mode right now: results may be less "
+                    "complete and are ordered by date."
+                )
     raise EngineError("no search engine could answer")
 
 
 def _visible(queryset):
-    """Documents of pages that are live and public right now (re-checked at query time)."""
-    return queryset.filter(page_id__in=Page.objects.live().public().values("pk")).defer(
+    """Documents of pages public right now (re-checked at query time: the index may still
+    hold an expired page until `publish_scheduled` runs)."""
+    return queryset.filter(page_id__in=public_now(Page.objects).values("pk")).defer(
         "terms_tags", "ac"
     )
 
@@ -340,10 +348,9 @@ def promotions(query, language):
     for pick in picks:
         if pick.page_id:
             versions = list(
-                Page.objects.filter(translation_key=pick.page.translation_key)
-                .live()
-                .public()
-                .select_related("locale")
+                public_now(
+                    Page.objects.filter(translation_key=pick.page.translation_key)
+                ).select_related("locale")
             )
             if not versions:
                 continue
@@ -395,6 +402,7 @@ def search(
 ):
     """Search every locale; one result per unit, in the visitor's language when translated."""
     started = time.perf_counter()
+    remove_expired()
     language = visitor_language(language or settings.LANGUAGE_CODE)
     query = " ".join((query or "")[:MAX_QUERY_LENGTH].split())
     labels = labels_for(language)
@@ -428,6 +436,20 @@ def search(
         except EngineError:
             response.notice = _("Search is unavailable right now. Please try again later.")
             return response
+        last_page = max(1, -(-result.count // page_size))
+        if page > last_page:  # past the end (a stale link, a hand-edited URL): the last page
+            return search(
+                query,
+                language,
+                filters,
+                sort,
+                last_page,
+                page_size,
+                facets,
+                suggest,
+                promote,
+                snippet_words,
+            )
         response.count = result.count
         response.engine = engine.name
         response.notice = notice

@@ -6,6 +6,7 @@ JavaScript: a GET form for the query, a GET form of facet checkboxes, links for 
 
 import json
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -78,7 +79,7 @@ def api_parameters(params):
     query = params.get("q", "")
     if len(query) > API_MAX_QUERY:
         raise BadParameter(f"q is longer than {API_MAX_QUERY} characters")
-    language = params.get("lang") or get_language()
+    language = params.get("lang") or settings.LANGUAGE_CODE  # never the browser's
     if language not in dict(service.language_options()):
         raise BadParameter("lang must be one of " + ", ".join(dict(service.language_options())))
     sort = params.get("sort") or None
@@ -127,7 +128,7 @@ def search_api(request):
 def autocomplete_api(request):
     """GET /api/search/autocomplete/?q=emp&lang=es -> {"suggestions": [...]}."""
     params = request.GET
-    language = params.get("lang") or get_language()
+    language = params.get("lang") or settings.LANGUAGE_CODE  # never the browser's
     if language not in dict(service.language_options()):
         return bad_request("lang must be one of " + ", ".join(dict(service.language_options())))
     suggestions = service.autocomplete(params.get("q", "")[:100], language=language)

@@ -17,6 +17,7 @@ from practices.feeds import search_parameters
 from practices.metadata import describe, json_ld, language_alternates, public_versions
 from practices.models import KnowledgePage
 from practices.models.taxonomy import localize
+from practices.visibility import public_now
 
 register = template.Library()
 TRANSLATED_VIEWS = ("search", "country_map", "submit_practice")  # same view in every language
@@ -50,7 +51,7 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         translations = getattr(page, "live_translations", None) or {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in public_now(page.get_translations(inclusive=True)).select_related("locale")
         }
     query = request.META.get("QUERY_STRING", "")
     for code, _name in settings.LANGUAGES:

@@ -20,6 +20,8 @@ DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Reverse proxies in front of the hub that append to X-Forwarded-For (docs/deploy.md).
+HUB_PROXY_COUNT = int(os.environ.get("HUB_PROXY_COUNT", "0"))
 
 INSTALLED_APPS = [
     "home",
@@ -101,6 +103,15 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database is locked":
+    # transactions take the write lock when they begin, readers never block the writer (WAL),
+    # and a writer waits up to 20 s for the lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -257,6 +268,10 @@ HUB_SEARCH = {
     "ELASTICSEARCH_INDEX": os.environ.get("HUB_ELASTICSEARCH_INDEX", "hub-search"),
     "TIMEOUT": float(os.environ.get("HUB_SEARCH_TIMEOUT", "1.0")),
 }
+
+# Search analytics (search/analytics.py): days kept by prune_search_analytics, distinct queries.
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("HUB_SEARCH_ANALYTICS_DAYS", "365"))
+HUB_SEARCH_ANALYTICS_MAX_QUERIES = int(os.environ.get("HUB_SEARCH_ANALYTICS_MAX_QUERIES", "20000"))
 
 # Licence of the hub's texts, stated in JSON-LD and OAI-PMH records (docs/api.md).
 HUB_CONTENT_LICENSE = os.environ.get(

@@ -21,11 +21,23 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# Behind the documented reverse proxy (docs/deploy.md), which appends to X-Forwarded-For.
+HUB_PROXY_COUNT = int(os.environ.get("HUB_PROXY_COUNT", "1"))
+
+# The cache must be shared by every worker: menus, labels and the proposal rate limit live
+# there. Redis when REDIS_URL is set; otherwise files on this host (one machine only).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("HUB_CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
         }
     }
 

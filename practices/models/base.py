@@ -4,7 +4,6 @@ import logging
 
 from django import forms
 from django.db import models
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..choices import Language
 from ..human_pass import UnreviewedMachineTranslation, publish_refusal
 from ..permissions import KnowledgePagePermissionTester
+from ..visibility import public_translations
 from .taxonomy import source_locale_terms
 
 logger = logging.getLogger(__name__)
@@ -35,26 +35,6 @@ def taxonomy_field(model, verbose_name, help_text):
         related_name="+",
         limit_choices_to=source_locale_terms,
     )
-
-
-def public_now(queryset):
-    """Pages the public may see right now: live, not private, not past their expiry date.
-
-    One query: view restrictions on the page or an ancestor are matched by path prefix in a
-    subquery. Wagtail unpublishes expired pages only when `publish_scheduled` runs; until
-    then the expiry check here keeps them out.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
-    )
-    expiry = models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now())
-    return queryset.live().filter(expiry).exclude(models.Exists(restricted))
-
-
-def public_translations(page):
-    """{language code: page} of the versions of `page` the public may see now, in one query."""
-    pages = public_now(page.get_translations(inclusive=True)).select_related("locale")
-    return {version.locale.language_code: version for version in pages}
 
 
 class KnowledgePage(Page):

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..visibility import public_now
 from .practice import PracticePage
 from .toolkit import ToolkitPage
 
@@ -16,8 +17,8 @@ PAGE_SIZE = 12
 
 
 def in_visitor_language(queryset, language):
-    """One version of each live public page: the visitor's language, else the original."""
-    queryset = queryset.live().public()
+    """One version of each page public right now: the visitor's language, else the original."""
+    queryset = public_now(queryset)
     local = queryset.filter(locale__language_code=language)
     fallback = Q(locale__language_code=F("original_language")) & ~Q(
         translation_key__in=local.values("translation_key")

@@ -1,7 +1,6 @@
 """Taxonomy snippets: one translatable base, one table per vocabulary."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-LABELS_CACHE_KEY = "taxonomy-labels:{version}:{language}"
-LABELS_VERSION_KEY = "taxonomy-labels-version"
+from .. import caching
+
+LABELS_GROUP = "taxonomy-labels"
+LABELS_VERSION_KEY = caching.version_key(LABELS_GROUP)  # in-process memos key on its value
 
 
 def source_locale_terms():
@@ -111,10 +112,8 @@ def localized_terms(language=None):
     taxonomy snippet changes.
     """
     language = language or get_language() or settings.LANGUAGE_CODE
-    version = cache.get_or_set(LABELS_VERSION_KEY, 1, None)
-    key = LABELS_CACHE_KEY.format(version=version, language=language)
-    terms = cache.get(key)
-    if terms is None:
+
+    def build():
         terms = {}
         for model in TAXONOMY_MODELS:
             label = model._meta.label_lower
@@ -126,8 +125,9 @@ def localized_terms(language=None):
                 terms[(label, term.pk)] = best[term.translation_key]
             for translation_key, term in best.items():
                 terms[(label, translation_key)] = term
-        cache.set(key, terms, None)
-    return terms
+        return terms
+
+    return caching.cached(LABELS_GROUP, language, build)
 
 
 def localize(terms, language=None):
@@ -145,7 +145,4 @@ def localize_pks(model, pks, language=None):
 
 
 def invalidate_labels():
-    try:
-        cache.incr(LABELS_VERSION_KEY)
-    except ValueError:
-        cache.set(LABELS_VERSION_KEY, 2, None)
+    caching.invalidate(LABELS_GROUP)

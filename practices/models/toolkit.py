@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import DocumentBlock, LinkBlock, StepBlock
 from ..choices import ToolkitType
+from ..visibility import is_public_now, public_now
 from .base import KnowledgePage
 
 
@@ -71,9 +72,9 @@ class ToolkitPage(KnowledgePage):
 
     @property
     def localized_related_practices(self):
-        """Related practices in the visitor's language where a live translation exists."""
+        """Public related practices, in the visitor's language where that version is public."""
         pages = []
-        for page in self.related_practices.live().public():
+        for page in public_now(self.related_practices.all()):
             localized = page.get_translation_or_none(self.locale)
-            pages.append(localized if localized and localized.live else page)
+            pages.append(localized if localized and is_public_now(localized) else page)
         return pages

@@ -82,6 +82,7 @@ class Engine:
     name = "base"
     label = "base"
     sync_on_commit = True  # documents_changed runs after the transaction commits
+    ranks = True  # orders results by relevance (the fallback notice says so)
 
     def search(self, plan):
         raise NotImplementedError

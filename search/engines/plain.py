@@ -34,6 +34,7 @@ def _condition(query):
 class PlainEngine(DatabaseEngine):
     name = "database"
     label = "plain database search"
+    ranks = False
 
     def match_slots(self, query, nbytes):
         by_slot = {}

@@ -21,7 +21,7 @@ from oaipmh_scythe import Scythe
 from oaipmh_scythe import exceptions as oai_errors
 
 from practices.models import DeletedRecord, PracticeIndexPage, PracticePage, ToolkitPage
-from practices.models.base import public_now
+from practices.visibility import public_now
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,8 @@
 """Search analytics (popular and zero-result queries) and staff-pinned results."""
 
+import logging
+
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -9,7 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 import pytest
 
 from practices.models import PracticePage
-from search import service
+from search import analytics, service
 from search.models import ZeroResultHit
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +98,77 @@ def test_a_private_pinned_page_disappears():
             page=translation, restriction_type=PageViewRestriction.LOGIN
         )
     assert service.search("pin", language="es").promotions == []
+
+
+def test_long_queries_are_stored_truncated_and_the_report_still_renders(client, superuser):
+    from search.analytics import MAX_QUERY_CHARS
+
+    long_query = "migrantes " + "x" * 3000
+    client.get(search_url(), {"q": long_query})
+    client.get("/api/search/", {"q": "y" * 999, "lang": "es"})
+    assert Query.objects.filter(query_string__startswith="migrantes x").exists()
+    assert max(len(q) for q in Query.objects.values_list("query_string", flat=True)) <= (
+        MAX_QUERY_CHARS
+    )
+    client.force_login(superuser)
+    for name in ("search_reports:zero_results", "search_reports:popular"):
+        assert client.get(reverse(name)).status_code == 200
+
+
+def test_distinct_queries_are_capped_and_drops_counted(client):
+    from django.test import override_settings
+
+    client.get(search_url(), {"q": "salud"})
+    with override_settings(HUB_SEARCH_ANALYTICS_MAX_QUERIES=Query.objects.count()):
+        for n in range(5):
+            client.get(search_url(), {"q": f"consulta nueva {n}"})
+        client.get(search_url(), {"q": "salud"})  # known queries are still counted
+    assert not Query.objects.filter(query_string__startswith="consulta nueva").exists()
+    assert Query.get("salud").hits == 2
+    assert analytics.dropped() == 5
+
+
+def test_old_analytics_expire(client):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    client.get(search_url(), {"q": "qwzxvplm"})
+    client.get(search_url(), {"q": "salud"})
+    old = timezone.now().date() - datetime.timedelta(days=400)
+    QueryDailyHits.objects.filter(query=Query.get("qwzxvplm")).update(date=old)
+    ZeroResultHit.objects.filter(query=Query.get("qwzxvplm")).update(date=old)
+    call_command("prune_search_analytics", days=365)
+    assert not Query.objects.filter(query_string="qwzxvplm").exists()
+    assert not ZeroResultHit.objects.filter(date=old).exists()
+    assert Query.objects.get(query_string="salud").hits == 1
+
+
+def test_an_analytics_write_that_fails_is_counted_not_raised(client, monkeypatch, caplog):
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(analytics, "_write", locked)
+    before = analytics.dropped()
+    with caplog.at_level(logging.WARNING, logger="search.analytics"):
+        response = client.get(search_url(), {"q": "salud"})
+    assert response.status_code == 200
+    assert analytics.dropped() == before + 1
+    assert "dropped" in caplog.text and "salud" in caplog.text
+
+
+def test_a_write_that_fails_once_is_retried(client, monkeypatch):
+    real, calls = analytics._write, []
+
+    def flaky(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return real(*args)
+
+    monkeypatch.setattr(analytics, "_write", flaky)
+    client.get(search_url(), {"q": "salud"})
+    assert Query.get("salud").hits == 1 and analytics.dropped() == 0
