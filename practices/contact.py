@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .client import client_ip
 from .models.contact import ContactMessage
 
 RATE_LIMIT = 5  # messages per address per hour
@@ -55,7 +56,7 @@ def _one_line(value):
 
 def relay(page, form, request):
     """Send the message to the focal point and record it; False when over the rate limit."""
-    key = f"contact:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"contact:{client_ip(request)}"
     if cache.get_or_set(key, 0, 3600) >= RATE_LIMIT:
         return False
     data = form.cleaned_data

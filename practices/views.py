@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
@@ -18,24 +17,11 @@ from wagtail.models import Locale
 from search import service
 
 from . import regionmap
+from .client import client_ip
 from .forms import SubmissionForm
 from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
 
 RATE_LIMIT = 5  # accepted proposals per client address per hour (in the shared cache)
-
-
-def client_address(request):
-    """The visitor's address: the one the nearest of `HUB_PROXY_COUNT` trusted proxies saw.
-
-    Each proxy appends the address it received from to X-Forwarded-For, so the entry that
-    many places from the end is the client's; what a client writes there itself comes
-    earlier and is ignored. Without proxies it is REMOTE_ADDR.
-    """
-    proxies = settings.HUB_PROXY_COUNT
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @transaction.atomic
@@ -85,7 +71,7 @@ def submit_practice(request):
     language = get_language()
     form = SubmissionForm(request.POST or None, language=language)
     if request.method == "POST" and form.is_valid():
-        key = f"proposals:{client_address(request)}"
+        key = f"proposals:{client_ip(request)}"
         if cache.get(key, 0) >= RATE_LIMIT:
             form.add_error(None, _("Too many proposals from your connection. Please try later."))
         else:

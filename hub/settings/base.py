@@ -20,7 +20,8 @@ DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-# Reverse proxies in front of the hub that append to X-Forwarded-For (docs/deploy.md).
+# Reverse proxies in front of the hub that append to X-Forwarded-For (docs/deploy.md); 0 means
+# clients connect directly and X-Forwarded-For is ignored (anyone can write it).
 HUB_PROXY_COUNT = int(os.environ.get("HUB_PROXY_COUNT", "0"))
 
 INSTALLED_APPS = [
@@ -124,11 +125,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("HUB_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("HUB_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "hub.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "practices.client.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-# How many reverse proxies stand in front of gunicorn; 0 means clients connect directly and
-# X-Forwarded-For is ignored (anyone can write it).
-HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

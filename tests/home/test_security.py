@@ -66,7 +66,7 @@ def test_lockout_message_in_the_visitors_language(client, settings, staff):
 
 
 def test_behind_the_proxy_the_forwarded_client_is_locked_not_the_proxy(client, settings, staff):
-    settings.HUB_TRUSTED_PROXIES = 1
+    settings.HUB_PROXY_COUNT = 1
     proxy = "10.0.0.2"
     # a guesser rotating forged X-Forwarded-For entries is still keyed on its real address
     for n in range(settings.AXES_FAILURE_LIMIT):
