@@ -73,6 +73,7 @@ class Hub:
     untranslated: dict
     log: Path
     journey: dict = field(default_factory=dict)  # users and ids for test_editorial_journey
+    search: dict = field(default_factory=dict)  # pages test_search_journey looks for
 
     def page_url(self, kind, language):
         return self.pages[kind][language]
