@@ -11,7 +11,7 @@ import logging
 import threading
 from functools import lru_cache
 
-from django.db import connection, transaction
+from django.db import connection
 
 import numpy as np
 from django_tasks import task
@@ -73,17 +73,15 @@ def embed_missing_task():
 
 
 def schedule_embedding():
-    """Embed new texts once the index change is committed (the task backend decides where)."""
+    """Embed the new texts through the task backend, enqueued in the transaction that wrote
+    the documents: the immediate backend runs it at once (in that transaction), a database
+    queue commits the job with the documents, a worker runs it outside the request."""
     if get_embedder() is None:
         return
-
-    def enqueue():
-        try:
-            embed_missing_task.enqueue()
-        except Exception:
-            logger.exception("Could not compute search vectors; run manage.py update_index")
-
-    transaction.on_commit(enqueue)
+    try:
+        embed_missing_task.enqueue()
+    except Exception:
+        logger.exception("Could not compute search vectors; run manage.py update_index")
 
 
 def forget_unused_vectors():
