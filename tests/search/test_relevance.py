@@ -1,23 +1,14 @@
 """Relevance over the demo content: graded judgments scored by nDCG@10 (bar: 0.85), at the
 level of the results a visitor sees (a practice with its matching lessons under it)."""
 
-import math
-
 import pytest
+from relevance_metrics import ndcg_at_10
 from search_judgments import JUDGMENTS, practice_grades, practice_ranking
 
 from search import service
 
 pytestmark = pytest.mark.django_db
 BAR = 0.85
-
-
-def ndcg_at_10(ranked, grades):
-    gains = [grades.get(key, 0) for key in ranked[:10]]
-    dcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
-    ideal = sorted(grades.values(), reverse=True)[:10]
-    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
-    return dcg / idcg if idcg else 0.0
 
 
 def test_the_set_covers_the_cases():
