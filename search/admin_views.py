@@ -15,6 +15,7 @@ from wagtail.contrib.search_promotions.models import Query
 from django_filters import DateFromToRangeFilter
 
 from .models import ZeroResultHit
+from .query import meaning_key
 
 REPORT_PERMISSIONS = (
     "wagtailsearchpromotions.add_searchpromotion",
@@ -32,6 +33,34 @@ class DayColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
         return date_format(value, "DATE_FORMAT") if value else ""
+
+
+class MeaningGroup:
+    """Report rows of queries that mean the same ("salud", "health", "saúde"), counted
+    together and shown as the most frequent one with the others beside it."""
+
+    def __init__(self, rows):
+        rows = sorted(rows, key=lambda row: -(getattr(row, "_hits", 0) or row._misses or 0))
+        self.query_string = rows[0].query_string
+        self.variants = ", ".join(row.query_string for row in rows[1:])
+        self._hits = sum(getattr(row, "_hits", 0) or 0 for row in rows)
+        self._misses = sum(row._misses or 0 for row in rows)
+        self._last = max((row._last for row in rows if getattr(row, "_last", None)), default=None)
+
+
+def group_by_meaning(rows, ordering):
+    """MeaningGroups of the rows, in the report's ordering ("-_misses", "query_string", …)."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(meaning_key(row.query_string) or row.query_string, []).append(row)
+    grouped = [MeaningGroup(members) for members in groups.values()]
+    ordering = ordering[0] if isinstance(ordering, list | tuple) else ordering or "-_misses"
+    name = ordering.lstrip("-")
+    grouped.sort(
+        key=lambda group: (getattr(group, name) is None, getattr(group, name) or 0),
+        reverse=ordering.startswith("-"),
+    )
+    return grouped
 
 
 class ZeroResultFilterSet(WagtailFilterSet):
@@ -57,15 +86,17 @@ class ZeroResultReportView(ReportView):
     index_results_url_name = "search_reports:zero_results_results"
     columns = [
         Column("query_string", label=_("Search term(s)"), sort_key="query_string"),
+        Column("variants", label=_("Same meaning")),
         NumberColumn("_misses", label=_("Searches without results"), sort_key="_misses"),
         DayColumn("_last", label=_("Last seen"), sort_key="_last"),
     ]
     export_headings = {
         "query_string": _("Search term(s)"),
+        "variants": _("Same meaning"),
         "_misses": _("Searches without results"),
         "_last": _("Last seen"),
     }
-    list_export = ["query_string", "_misses", "_last"]
+    list_export = ["query_string", "variants", "_misses", "_last"]
 
     def get_base_queryset(self):
         return (
@@ -74,6 +105,9 @@ class ZeroResultReportView(ReportView):
             .annotate(_misses=Sum("zero_result_hits__hits"), _last=Max("zero_result_hits__date"))
             .order_by("-_misses")
         )
+
+    def get_filtered_queryset(self):
+        return group_by_meaning(super().get_filtered_queryset(), self.ordering)
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
@@ -96,15 +130,17 @@ class PopularSearchesReportView(ZeroResultReportView):
     index_results_url_name = "search_reports:popular_results"
     columns = [
         Column("query_string", label=_("Search term(s)"), sort_key="query_string"),
+        Column("variants", label=_("Same meaning")),
         NumberColumn("_hits", label=_("Searches"), sort_key="_hits"),
         NumberColumn("_misses", label=_("Searches without results"), sort_key="_misses"),
     ]
     export_headings = {
         "query_string": _("Search term(s)"),
+        "variants": _("Same meaning"),
         "_hits": _("Searches"),
         "_misses": _("Searches without results"),
     }
-    list_export = ["query_string", "_hits", "_misses"]
+    list_export = ["query_string", "variants", "_hits", "_misses"]
 
     def get_base_queryset(self):
         misses = (

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+import numpy as np
+
 from .models import SLOTS, IndexState, SearchDocument
 
 FACETS = ("type", "country", "theme", "population", "gcm", "year", "language", "stage")
@@ -78,6 +80,11 @@ def bits_from_units(units, nbytes):
     return int.from_bytes(buffer, "little")
 
 
+def uuid_key(value):
+    """A translation key as 32 hex digits, whatever the database returns (UUID or text)."""
+    return str(value).replace("-", "")
+
+
 def language_codes():
     return [code for code, _name in settings.LANGUAGES[:SLOTS]]
 
@@ -95,7 +102,20 @@ class Snapshot:
     unit_slots: bytearray = field(default_factory=bytearray)  # unit -> bit mask of slots
     unit_original: bytearray = field(default_factory=bytearray)  # unit -> original slot
     date_order: array = field(default_factory=lambda: array("q"))
+    parent: np.ndarray = None  # unit -> its practice's unit (itself for every other unit)
+    children: dict = field(default_factory=dict)  # practice unit -> [lesson/recommendation units]
+    practices: dict = field(default_factory=dict)  # translation key -> practice unit
     _title_orders: dict = field(default_factory=dict)
+
+    def grouped(self, bits):
+        """The bit set with every lesson and recommendation replaced by its practice."""
+        if not bits or self.parent is None:
+            return bits
+        data = np.frombuffer(bits.to_bytes(self.nbytes + 8, "little"), dtype=np.uint8)
+        units = np.flatnonzero(np.unpackbits(data, bitorder="little")[: len(self.parent)])
+        out = np.zeros((self.nbytes + 8) * 8, dtype=np.uint8)
+        out[self.parent[units]] = 1
+        return int.from_bytes(np.packbits(out, bitorder="little").tobytes(), "little")
 
     def mask(self, facet, value):
         return self.tokens.get(facet_token(facet, value), 0)
@@ -176,6 +196,8 @@ def load_snapshot(token):
     unit_original = bytearray(b"\xff" * size)
     order = []
     previous_unit, previous_tokens = -1, None
+    heads, pending = {}, []  # practice unit per translation key; (key, unit) of its parts
+    practice_token = facet_token("type", "practice")
     columns = "id, facet_tokens, published_date, original_language, translation_key, number"
     sql = f"SELECT {columns} FROM {table} WHERE id <= %s ORDER BY id"  # noqa: S608 (model metadata)
     with connection.cursor() as cursor:
@@ -191,6 +213,10 @@ def load_snapshot(token):
                     unit_original[unit] = slot_of.get(original, 0xFF)
                     order.append((str(date or ""), str(translation_key), number, unit))
                     previous_tokens = None
+                    if number:
+                        pending.append((uuid_key(translation_key), unit))
+                    elif practice_token in tokens.split():
+                        heads[uuid_key(translation_key)] = unit
                 if tokens != previous_tokens:
                     for facet in tokens.split():
                         if not facet.startswith(language_prefix):
@@ -219,6 +245,13 @@ def load_snapshot(token):
     order.sort(key=lambda key: (key[1], key[2]))
     order.sort(key=lambda key: key[0], reverse=True)  # newest first, stable
     snapshot.date_order = array("q", (key[3] for key in order))
+    snapshot.practices = heads
+    snapshot.parent = np.arange(size, dtype=np.int64)
+    for translation_key, unit in pending:
+        head = heads.get(translation_key)
+        if head is not None:
+            snapshot.parent[unit] = head
+            snapshot.children.setdefault(head, []).append(unit)
     return snapshot
 
 

@@ -18,6 +18,7 @@ from .documents import (
 )
 from .engines import get_engine
 from .models import SLOTS, IndexState, SearchDocument, SearchUnit, SearchWord
+from .semantic import forget_unused_vectors, schedule_embedding, vector_hash
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -104,6 +105,7 @@ def _documents(pages, urls=None):
     for key, row, surface, slot in built:
         row["unit_id"] = units[key]
         row["id"] = units[key] * SLOTS + slot
+        row["vector_hash"] = vector_hash(row)
         rows.append(row)
         language = row["locale"]
         for folded, form in surface.items():
@@ -118,6 +120,7 @@ def _write(page_ids, pages):
     _insert(documents)
     _add_words(words)
     IndexState.bump()
+    schedule_embedding()
     return len(documents)
 
 
@@ -219,8 +222,10 @@ def rebuild(progress=None):
                 if progress:
                     progress(done, total)
         _add_words({key: (forms[key], df) for key, df in vocabulary.items()})
+        forget_unused_vectors()
         engine.rebuild_finished()
         IndexState.bump()
+        schedule_embedding()
     _notify(None)
     transaction.on_commit(engine.rebuild_committed)
     return written

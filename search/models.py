@@ -86,6 +86,7 @@ class SearchDocument(models.Model):
     terms_tags = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
     ac = models.TextField(blank=True)  # folded, unstemmed title words (autocomplete)
+    vector_hash = models.CharField(max_length=40, blank=True, db_index=True)  # SearchVector
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -97,6 +98,21 @@ class SearchDocument(models.Model):
     @property
     def slot(self):
         return self.id % SLOTS
+
+
+class SearchVector(models.Model):
+    """A sentence embedding (float32 bytes) of a document's text, keyed by the hash of the
+    model and the text: documents point to it by `vector_hash`, so a rebuild reuses every
+    vector whose text did not change."""
+
+    hash = models.CharField(max_length=40, primary_key=True)
+    vector = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("search vector")
+
+    def __str__(self):
+        return self.hash
 
 
 class SearchWord(models.Model):

@@ -1,19 +1,25 @@
 """Parse a visitor's query into clauses every engine can run.
 
-A query is a conjunction of clauses (AND across the words a visitor typed); a clause is a set
-of alternatives (OR), each a sequence of index terms (one term, or a phrase):
+A query is a list of clauses (one per concept the visitor typed), of which a document must
+match `minimum_should_match`; a clause is a set of alternatives (OR), each a sequence of
+index terms (one term, or a phrase). Question words and filler (search/filler.csv) are
+dropped first:
 
     "trata de personas Perú" ->
         ( "trat person" | "human traffick" | "trafic pesso" | "traffick" | ... )
-        AND ( "peru" )
+        ( "peru" )                      -> both must match (two clauses)
 
 Alternatives come from stemming the words in every hub language and from the thesaurus.
 Bounded on purpose: at most MAX_QUERY_LENGTH characters, MAX_CLAUSES clauses and
 MAX_ALTERNATIVES alternatives per clause, whatever the input.
 """
 
+import csv
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .analysis import LANGUAGES, analyzer, fold, is_stop_word, tokens
 from .thesaurus import MAX_TERM_WORDS, get_thesaurus
@@ -21,6 +27,9 @@ from .thesaurus import MAX_TERM_WORDS, get_thesaurus
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 10
 MAX_ALTERNATIVES = 40
+#: Beyond two concepts a document must match this share of them (rounded up).
+MINIMUM_SHOULD_MATCH = 0.6
+FILLER_PATH = Path(__file__).with_name("filler.csv")
 _PHRASE_RE = re.compile(r'"([^"]*)"')
 
 
@@ -29,16 +38,31 @@ class Clause:
     words: tuple  # the raw tokens as typed
     alternatives: frozenset  # tuples of index terms
     phrase: bool = False  # typed in quotes: no thesaurus, no spelling correction
+    concept: str = ""  # the thesaurus concept(s) the words stand for, if any
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
     text: str
     clauses: tuple = field(default=())
-    any_clause: bool = False  # OR across clauses (the relaxed fallback) instead of AND
+    any_clause: bool = False  # any one clause matches (the relaxed fallback)
 
     def __bool__(self):
         return bool(self.clauses)
+
+    @property
+    def minimum_should_match(self):
+        """How many clauses a document must match: all of one or two, a share beyond."""
+        count = len(self.clauses)
+        if self.any_clause:
+            return min(1, count)
+        if count <= 2:
+            return count
+        return math.ceil(count * MINIMUM_SHOULD_MATCH)
+
+    def single(self, clause):
+        """The query of one of its clauses (engines match clauses one at a time)."""
+        return ParsedQuery(self.text, (clause,))
 
     @property
     def key(self):
@@ -111,10 +135,39 @@ def _expand(words, keep_stop_words, languages_of):
             for concept in matched[1]:
                 expansions |= concept.keys
         alternatives = sorted(own) + sorted(expansions - own)
+        concept = "|".join(sorted(c.terms[0][1] for c in matched[1])) if matched else ""
         if alternatives:
-            clauses.append(Clause(span_words, frozenset(alternatives[:MAX_ALTERNATIVES])))
+            clauses.append(
+                Clause(span_words, frozenset(alternatives[:MAX_ALTERNATIVES]), concept=concept)
+            )
         position += length
     return clauses
+
+
+@lru_cache(maxsize=1)
+def filler_phrases():
+    """Folded token tuples of question words and filler (search/filler.csv), longest first."""
+    with FILLER_PATH.open(encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
+        next(rows, None)
+        phrases = {tuple(fold(t) for t in tokens(row[1])) for row in rows if len(row) > 1}
+    return sorted((p for p in phrases if p), key=len, reverse=True)
+
+
+def drop_filler(words):
+    """The words without question words and filler, or all of them when nothing else is left."""
+    folded = [fold(word) for word in words]
+    kept, position = [], 0
+    phrases = filler_phrases()
+    while position < len(words):
+        for phrase in phrases:
+            if tuple(folded[position : position + len(phrase)]) == phrase:
+                position += len(phrase)
+                break
+        else:
+            kept.append(words[position])
+            position += 1
+    return kept or words
 
 
 def parse(text, languages_of=None):
@@ -125,7 +178,7 @@ def parse(text, languages_of=None):
     """
     text = (text or "")[:MAX_QUERY_LENGTH]
     phrases = [p for p in _PHRASE_RE.findall(text) if tokens(p)]
-    loose = tokens(_PHRASE_RE.sub(" ", text))
+    loose = drop_filler(tokens(_PHRASE_RE.sub(" ", text)))
     keep_stop_words = not phrases and all(is_stop_word(fold(word)) for word in loose)
     words = [word for word in loose if keep_stop_words or not is_stop_word(fold(word))]
     clauses = []
@@ -143,3 +196,14 @@ def parse(text, languages_of=None):
         if clause.alternatives not in {c.alternatives for c in unique}:
             unique.append(clause)
     return ParsedQuery(text.strip(), tuple(unique[:MAX_CLAUSES]))
+
+
+def meaning_key(text):
+    """A key shared by queries that mean the same: each thesaurus concept stands for all its
+    terms ("salud", "health" and "saúde" -> "salud"), other words are folded; order and
+    filler do not matter."""
+    parts = {
+        clause.concept or " ".join(fold(word) for word in clause.words)
+        for clause in parse(text).clauses
+    }
+    return " ".join(sorted(parts))

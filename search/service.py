@@ -31,7 +31,8 @@ from .highlight import SNIPPET_WORDS, highlight, stored_terms
 from .indexer import remove_expired
 from .labels import canonical, clean_filters, facet_labels
 from .models import SLOTS, SearchDocument
-from .query import MAX_QUERY_LENGTH, parse
+from .query import MAX_QUERY_LENGTH, meaning_key, parse
+from .semantic import meaning_unavailable, query_vector
 from .suggest import correct, languages_of
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ MAX_PAGE_SIZE = 50
 EXPORT_LIMIT = 5000  # results of one export (search_all)
 SORTS = ("relevance", "date", "title")
 PRACTICE_KINDS = {"practice", "lesson", "recommendation"}
+MATCH_FIELDS = ("type", "number", "url", "snippet")
+MATCH_SNIPPET_WORDS = 24
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Hit:
     year: int | None = None
     text: str = ""
     score: float = 0.0
+    matches: list = field(default_factory=list)  # the practice's matching lessons, as dicts
 
     def as_json(self):
         return {
@@ -74,6 +78,10 @@ class Hit:
             "practice_id": self.practice_id,
             "number": self.number or None,
             "original_language": self.original_language,
+            "matches": [
+                {key: str(match[key]) if key == "snippet" else match[key] for key in MATCH_FIELDS}
+                for match in self.matches
+            ],
         }
 
 
@@ -101,6 +109,7 @@ class SearchResponse:
     page_size: int = 10
     suggestion: str | None = None
     corrected: bool = False
+    changes: list = field(default_factory=list)  # [(word as typed, replacement)]
     relaxed: bool = False
     notice: str | None = None
     engine: str = ""
@@ -128,6 +137,7 @@ class SearchResponse:
             },
             "suggestion": self.suggestion,
             "corrected": self.corrected,
+            "changes": [{"from": typed, "to": fixed} for typed, fixed in self.changes],
             "promotions": self.promotions,
             "notice": self.notice,
         }
@@ -169,27 +179,47 @@ def visitor_language(language):
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+#: Seconds a failed engine is skipped before it is tried again (circuit breaker).
+FAILED_ENGINE_PAUSE = 30.0
+_failed_until = {}  # engine name -> time.monotonic() until which it is skipped
+
+
+def _engines():
+    """The configured engine, then its fallbacks; an engine that failed lately is skipped."""
+    engine = get_engine()
+    now = time.monotonic()
+    while engine is not None:
+        if _failed_until.get(engine.name, 0.0) <= now:
+            yield engine
+        engine = fallback_engine(engine)
+
+
+def _failed(engine, error):
+    logger.warning("Search engine %s failed: %s", engine.name, error)
+    _failed_until[engine.name] = time.monotonic() + FAILED_ENGINE_PAUSE
+
+
+def _reduced_notice(engine):
+    if not engine.ranks:
+        return _(
+            "Search is running in a reduced mode right now: results may be less complete "
+            "and are ordered by date."
+        )
+    return _("Search is running in a reduced mode right now: results may be less complete.")
+
+
 def _run(plan):
     """Ask the configured engine; on failure the fallbacks, with a notice for the visitor."""
-    engine = get_engine()
-    notice = None
-    while engine is not None:
+    configured = get_engine()
+    for engine in _engines():
         try:
-            return engine.search(plan), engine, notice
+            result = engine.search(plan)
         except EngineTimeout:
             raise  # a slower engine would not answer sooner
         except EngineError as error:
-            logger.warning("Search engine %s failed: %s", engine.name, error)
-            engine = fallback_engine(engine)
-            if engine is not None and engine.ranks:
-                notice = _(
-                    "Search is running in a reduced mode right now: results may be less complete."
-                )
-            else:
-                notice = _(
-                    "Search is running in a reduced mode right now: results may be less "
-                    "complete and are ordered by date."
-                )
+            _failed(engine, error)
+            continue
+        return result, engine, None if engine is configured else _reduced_notice(engine)
     raise EngineError("no search engine could answer")
 
 
@@ -209,15 +239,22 @@ def _display_documents(result, language):
     if result.display:  # the engine chose the versions already: fetch those rows only
         documents = _visible(SearchDocument.objects.filter(pk__in=list(result.display.values())))
         by_id = {document.pk: document for document in documents}
-        return [
-            (by_id[result.display[unit]], score)
-            for unit, score in result.units
-            if result.display.get(unit) in by_id
-        ]
+        chosen = []
+        for unit, score in result.units:
+            document = by_id.get(result.display.get(unit))
+            if document is not None:
+                document.parts = [
+                    by_id[result.display[part]]
+                    for part in result.matches.get(unit, ())
+                    if result.display.get(part) in by_id
+                ]
+                chosen.append((document, score))
+        return chosen
     codes = language_codes()
     preferred = codes.index(language)
     by_unit = {}
-    for document in _visible(SearchDocument.objects.filter(unit_id__in=units)):
+    parts = [part for found in result.matches.values() for part in found]
+    for document in _visible(SearchDocument.objects.filter(unit_id__in=units + parts)):
         by_unit.setdefault(document.unit_id, []).append(document)
 
     def rank(document):
@@ -226,11 +263,16 @@ def _display_documents(result, language):
         original = codes.index(original) if original in codes else SLOTS
         return (slot != preferred, slot != original, slot != 0, slot)
 
+    def version(unit):
+        versions = [d for d in by_unit.get(unit, ()) if result.allowed_slots >> d.slot & 1]
+        return min(versions, key=rank) if versions else None
+
     chosen = []
     for unit, score in result.units:
-        versions = [d for d in by_unit.get(unit, ()) if result.allowed_slots >> d.slot & 1]
-        if versions:
-            chosen.append((min(versions, key=rank), score))
+        document = version(unit)
+        if document is not None:
+            document.parts = [p for p in map(version, result.matches.get(unit, ())) if p]
+            chosen.append((document, score))
     return chosen
 
 
@@ -276,6 +318,23 @@ def _hits(documents, parsed, labels, language, snippet_words=SNIPPET_WORDS, high
                 year=year,
                 text=document.text,
                 score=score,
+                matches=[
+                    {
+                        "type": part.kind,
+                        "number": part.number,
+                        "url": part.url,
+                        "snippet": highlight(
+                            part.text,
+                            terms,
+                            part.locale,
+                            MATCH_SNIPPET_WORDS,
+                            stored_terms(part.terms_lead, part.terms_body),
+                        ),
+                        "type_label": labels["type"].get(part.kind, part.kind),
+                        "locale": part.locale,
+                    }
+                    for part in getattr(document, "parts", ())
+                ],
             )
         )
     return hits
@@ -318,12 +377,14 @@ PROMOTIONS_TTL = 60  # seconds; saving a promotion clears this process's copy at
 
 
 def promoted_queries():
-    """The (normalised) query strings that have promotions, cached briefly per process."""
+    """{meaning key: [query strings]} of the queries that have promotions, cached briefly
+    per process: a promotion for "salud" also answers "health" and "saúde"."""
     now = time.monotonic()
     if _promoted["queries"] is None or now > _promoted["expires"]:
-        _promoted["queries"] = set(
-            SearchPromotion.objects.values_list("query__query_string", flat=True)
-        )
+        queries = {}
+        for text in set(SearchPromotion.objects.values_list("query__query_string", flat=True)):
+            queries.setdefault(meaning_key(text), []).append(text)
+        _promoted["queries"] = queries
         _promoted["expires"] = now + PROMOTIONS_TTL
     return _promoted["queries"]
 
@@ -333,20 +394,28 @@ def forget_promotions(**kwargs):
 
 
 def promotions(query, language):
-    """Staff-pinned results for this query: live, public, in the visitor's language if possible."""
+    """Staff-pinned results for this query or one meaning the same: live, public, in the
+    visitor's language if possible; those pinned for the exact words first."""
     if not query:
         return []
     normalised = normalise_query_string(query)
-    if normalised not in promoted_queries():
+    strings = promoted_queries().get(meaning_key(query))
+    if not strings:
         return []
-    picks = (
-        SearchPromotion.objects.filter(query__query_string=normalised)
-        .select_related("page")
-        .order_by("sort_order")
+    strings = sorted(strings, key=lambda text: text != normalised)
+    picks = sorted(
+        SearchPromotion.objects.filter(query__query_string__in=strings).select_related(
+            "page", "query"
+        ),
+        key=lambda pick: (strings.index(pick.query.query_string), pick.sort_order),
     )
     found = []
+    seen = set()
     for pick in picks:
         if pick.page_id:
+            if pick.page.translation_key in seen:
+                continue
+            seen.add(pick.page.translation_key)
             versions = list(
                 public_now(
                     Page.objects.filter(translation_key=pick.page.translation_key)
@@ -367,7 +436,8 @@ def promotions(query, language):
                     "locale": page.locale.language_code,
                 }
             )
-        elif pick.external_link_url:
+        elif pick.external_link_url and pick.external_link_url not in seen:
+            seen.add(pick.external_link_url)
             found.append(
                 {
                     "title": pick.external_link_text or pick.external_link_url,
@@ -407,7 +477,9 @@ def search(
     query = " ".join((query or "")[:MAX_QUERY_LENGTH].split())
     labels = labels_for(language)
     filters = clean_filters(filters or {}, labels)
-    parsed = parse(query, languages_of)
+    fixed = correct(query) if suggest and query else None
+    searched = fixed[0] if fixed else query
+    parsed = parse(searched, languages_of)
     sort = sort if sort in SORTS else ("relevance" if parsed else "date")
     if sort == "relevance" and not parsed:
         sort = "date"
@@ -416,12 +488,27 @@ def search(
     response = SearchResponse(
         query=query, language=language, filters=filters, sort=sort, page=page, page_size=page_size
     )
+    if fixed and parsed:
+        response.suggestion, response.corrected, response.changes = fixed[0], True, fixed[1]
     if query and not parsed:
         response.facets = {}
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
 
-    plan = Plan(parsed, language, filters, sort, (page - 1) * page_size, page_size, facets)
+    # Meaning joins the words for queries of several concepts (questions, phrases); a single
+    # word is better served by the words alone, and by meaning only when they find nothing.
+    vector = query_vector(searched) if sort == "relevance" and len(parsed.clauses) > 1 else None
+    plan = Plan(
+        parsed,
+        language,
+        filters,
+        sort,
+        (page - 1) * page_size,
+        page_size,
+        facets,
+        vector=vector,
+        group=not filters.get("type") or "practice" in filters["type"],
+    )
     with override(language):
         try:
             result, engine, notice = _run(plan)
@@ -453,6 +540,10 @@ def search(
         response.count = result.count
         response.engine = engine.name
         response.notice = notice
+        if sort == "relevance" and meaning_unavailable():
+            response.notice = notice or _(
+                "Search by meaning is unavailable right now: results match your words only."
+            )
         documents = _display_documents(result, language)
         highlights = {doc: mark_safe(html) for doc, html in result.highlights.items()}  # noqa: S308
         response.hits = _hits(documents, parsed, labels, language, snippet_words, highlights)
@@ -481,15 +572,14 @@ def search_all(query="", language=None, filters=None, sort=None):
 
 
 def _forgive(response, plan, result, engine, notice):
-    """Nothing found: try the query with its unknown words corrected, then any of its words."""
+    """Nothing found: look by meaning too, then accept documents that match any one of the
+    query's concepts."""
     parsed = plan.query
-    corrected = correct(plan.query.text)
-    if corrected and corrected.casefold() != plan.query.text.casefold():
-        retry = replace(plan, query=parse(corrected, languages_of))
-        retried, retried_engine, retried_notice = _run(retry)
-        if retried.count:
-            response.suggestion, response.corrected = corrected, True
-            result, engine, notice, parsed = retried, retried_engine, retried_notice, retry.query
+    if plan.vector is None and plan.sort == "relevance":
+        vector = query_vector(response.suggestion or response.query)
+        if vector is not None:
+            plan = replace(plan, vector=vector)
+            result, engine, notice = _run(plan)
     if result.count == 0 and len(parsed.clauses) > 1:
         relaxed = replace(plan, query=parsed.relaxed())
         retried, retried_engine, retried_notice = _run(relaxed)
@@ -513,14 +603,13 @@ def autocomplete(text, language=None, limit=8):
             if all(any(w.startswith(word) for w in label_words) for word in words):
                 suggestions.append({"type": facet, "label": label, "value": value, "url": None})
     suggestions = suggestions[:3]
-    engine = get_engine()
     ids = []
-    while engine is not None:
+    for engine in _engines():
         try:
             ids = engine.autocomplete(words, language, limit * 3)
             break
-        except EngineError:
-            engine = fallback_engine(engine)
+        except EngineError as error:
+            _failed(engine, error)
     units = []
     for doc_id in ids:
         unit = doc_id // SLOTS

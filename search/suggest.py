@@ -69,33 +69,41 @@ def closest(word, words, buckets):
 
 
 def correct(text):
-    """The query with unknown words replaced by their closest known word, or None."""
+    """(corrected query, [(word, replacement)]) with each word that neither the index
+    vocabulary nor the thesaurus knows replaced by its closest known word; None if none.
+    Words in quotes are searched as typed."""
+    from .thesaurus import get_thesaurus
+
     words, buckets = vocabulary()
     if not words:
         return None
-    changed = False
+    thesaurus = get_thesaurus()
+    changes = []
 
     def fix(match):
-        nonlocal changed
         token = match.group()
         folded = fold(token)
-        if len(folded) < 3 or not folded.isalpha() or folded in words or is_stop_word(folded):
+        if (
+            len(folded) < 3
+            or not folded.isalpha()
+            or folded in words
+            or is_stop_word(folded)
+            or thesaurus.knows(folded)
+        ):
             return token
         replacement = closest(folded, words, buckets)
         if replacement:
-            changed = True
+            changes.append((token, replacement))
             return replacement
         return token
 
-    # words inside quotes are searched as typed
     pieces, position = [], 0
     for quoted in _PHRASE_RE.finditer(text):
         pieces.append(TOKEN_RE.sub(fix, text[position : quoted.start()]))
         pieces.append(quoted.group())
         position = quoted.end()
     pieces.append(TOKEN_RE.sub(fix, text[position:]))
-    corrected = "".join(pieces).strip()
-    return corrected if changed else None
+    return ("".join(pieces).strip(), changes) if changes else None
 
 
 _languages = {"token": None, "words": {}}

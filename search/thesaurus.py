@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .analysis import LANGUAGES, analyzer
+from .analysis import LANGUAGES, analyzer, fold, tokens
 
 DEFAULT_PATH = Path(__file__).with_name("thesaurus.csv")
 MAX_TERM_WORDS = 4
@@ -28,13 +28,23 @@ class Thesaurus:
     def __init__(self, concepts):
         self.concepts = concepts
         self.index = {}
+        self.words = set()  # folded words of every term, as written
+        self.stems = {term for concept in concepts for key in concept.keys for term in key}
         for concept in concepts:
             for key in concept.keys:
                 self.index.setdefault(key, []).append(concept)
+            for _language, text in concept.terms:
+                self.words.update(fold(token) for token in tokens(text))
 
     def lookup(self, key):
         """Concepts with a term whose analysed form is key (a tuple of stems)."""
         return self.index.get(key, ())
+
+    def knows(self, folded):
+        """True when a term of some concept contains this folded word or one of its stems."""
+        return folded in self.words or any(
+            analyzer(language).term(folded) in self.stems for language in LANGUAGES
+        )
 
     def synonym_lines(self):
         """Concepts as Solr-style synonym lines (for the Elasticsearch synonym_graph filter)."""

@@ -3,7 +3,8 @@
 ENGINE ""               -> from the database vendor: sqlite -> FTS5, postgresql -> tsvector
 ENGINE "sqlite"         -> SQLite FTS5
 ENGINE "postgres"       -> PostgreSQL full-text search
-ENGINE "elasticsearch"  -> Elasticsearch 8 / OpenSearch at ELASTICSEARCH_URL
+ENGINE "elasticsearch"  -> Elasticsearch 8 at ELASTICSEARCH_URL
+ENGINE "opensearch"     -> OpenSearch 2 / 3 at ELASTICSEARCH_URL (opensearch-py)
 ENGINE "database"       -> the plain database search (LIKE), also every engine's fallback
 """
 
@@ -52,6 +53,10 @@ def _make(name, options):
         from .elasticsearch import ElasticsearchEngine
 
         return ElasticsearchEngine(options)
+    if name == "opensearch":
+        from .elasticsearch import OpenSearchEngine
+
+        return OpenSearchEngine(options)
     from .plain import PlainEngine
 
     return PlainEngine(options)

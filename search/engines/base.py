@@ -17,6 +17,37 @@ from django.conf import settings
 from ..facets import FACETS, facet_token, language_codes
 from ..models import SLOTS
 from ..query import ParsedQuery
+from ..semantic import SEMANTIC_DEPTH, SEMANTIC_MIN, SEMANTIC_RELATIVE, current_matrix
+
+FUSION_DEPTH = 50  # lexical results fused with the semantic ones
+RRF_K = 60  # reciprocal rank fusion constant
+MAX_MATCHES = 3  # lessons and recommendations listed under a practice
+
+
+def _union(bit_sets):
+    union = 0
+    for bits in bit_sets:
+        union |= bits
+    return union
+
+
+def fuse(lexical, semantic, selection, kept=0):
+    """Reciprocal rank fusion of lexical [(unit, score)] and semantic [(document id, cosine)]
+    rankings, semantic hits kept only within the selection (filters apply to both). The
+    first `kept` lexical units (their title or summary holds every clause) stay on top."""
+    top = lexical[:kept]
+    placed = {unit for unit, _score in top}
+    scores = {}
+    for rank, (unit, _score) in enumerate(lexical[kept:]):
+        scores[unit] = 1 / (RRF_K + rank)
+    seen = set()
+    for doc_id, _cosine in semantic:
+        unit = doc_id // SLOTS
+        if unit in seen or unit in placed or not selection >> unit & 1:
+            continue
+        scores[unit] = scores.get(unit, 0.0) + 1 / (RRF_K + len(seen))
+        seen.add(unit)
+    return top + sorted(scores.items(), key=lambda item: -item[1])
 
 
 class EngineError(Exception):
@@ -66,6 +97,8 @@ class Plan:
     offset: int = 0
     limit: int = 10
     facets: bool = True
+    vector: object = None  # the query's sentence embedding (numpy), or None: lexical only
+    group: bool = False  # one result per practice, its matching lessons listed under it
 
 
 @dataclass
@@ -76,6 +109,8 @@ class EngineResult:
     allowed_slots: int = 0xFF  # the language filter, as a slot mask
     highlights: dict = field(default_factory=dict)  # document id -> engine highlight (optional)
     display: dict = field(default_factory=dict)  # unit -> document id to show (optional)
+    matches: dict = field(default_factory=dict)  # practice unit -> [matching part units]
+    semantic: bool = False  # the meaning of the query took part
 
 
 class Engine:
@@ -177,20 +212,28 @@ class DatabaseEngine(Engine):
 
         snapshot = current_snapshot()
         codes = language_codes()
+        semantic = []
+        levels = []  # units matching at least 1, 2, ... clauses, in any language
         if plan.query:
-            key = ("match", snapshot.token, plan.query.key)
-            slots = self.cache.get(key)
-            if slots is None:
-                slots = self.match_slots(plan.query, snapshot.nbytes)
-                self.cache.put(key, slots)
-            slots = list(slots)
+            matching = self._matching(plan.query, snapshot)
+            slots = list(matching[plan.query.minimum_should_match - 1])
+            levels = [_union(by_slot) for by_slot in matching]
+            if plan.vector is not None:
+                semantic = self._semantic(plan.vector, snapshot)
+                for doc_id, _score in semantic:  # a unit near in meaning, in all its versions
+                    unit = doc_id // SLOTS
+                    versions = snapshot.unit_slots[unit] if unit < len(snapshot.unit_slots) else 0
+                    for slot in range(SLOTS):
+                        if versions >> slot & 1:
+                            slots[slot] |= 1 << unit
         else:
             slots = list(snapshot.slots)
         slots += [0] * (len(codes) - len(slots))
-        matched = 0
-        for bits in slots:
-            matched |= bits
-        matched &= snapshot.everything
+        parts = None  # with grouping: the units matched before grouping
+        if plan.group:
+            parts = _union(slots)
+            slots = [snapshot.grouped(bits) for bits in slots]
+        matched = _union(slots) & snapshot.everything
 
         masks = {}
         for facet, values in plan.filters.items():
@@ -211,12 +254,17 @@ class DatabaseEngine(Engine):
 
         facets = {}
         if plan.facets:
-            facets = self._facet_counts(snapshot, matched, masks, slots, codes)
+            facets = self._facet_counts(snapshot, matched, masks, slots, codes, parts)
 
         allowed = slot_mask(plan.filters.get("language", ())) or 0xFF
         wanted = plan.offset + plan.limit
         if plan.sort == "relevance" and plan.query and count:
-            units = self._ranked_units(plan, selection, wanted, snapshot)
+            if semantic:
+                depth = max(wanted, FUSION_DEPTH)
+                lexical, headed = self._ranked_units(plan, selection, depth, snapshot)
+                units = fuse(lexical, semantic, selection, headed)[:wanted]
+            else:
+                units, _headed = self._ranked_units(plan, selection, wanted, snapshot)
         elif plan.sort == "title":
             preferred = codes.index(plan.language) if plan.language in codes else 0
             order = snapshot.title_order(preferred)
@@ -224,21 +272,66 @@ class DatabaseEngine(Engine):
         else:
             units = [(u, 0.0) for u in snapshot.ordered(selection, snapshot.date_order, 0, wanted)]
         units = units[plan.offset : wanted]
+        matches = {}
+        if parts is not None and levels:
+            listed = levels[0]
+            for facet, mask in masks.items():
+                if facet != "language":  # language masks hold practices; display_slot checks
+                    listed &= mask
+            for unit, _score in units:
+                found = [c for c in snapshot.children.get(unit, ()) if listed >> c & 1]
+                # the parts matching most of the query first
+                found.sort(key=lambda c: -sum(bits >> c & 1 for bits in levels))
+                if found:
+                    matches[unit] = found[:MAX_MATCHES]
         preferred = codes.index(plan.language) if plan.language in codes else 0
         display = {}
-        for unit, _score in units:
+        for unit in [u for u, _s in units] + [c for found in matches.values() for c in found]:
             slot = snapshot.display_slot(unit, preferred, allowed)
             if slot is not None:
                 display[unit] = unit * SLOTS + slot
         return EngineResult(
-            count=count, units=units, facets=facets, allowed_slots=allowed, display=display
+            count=count,
+            units=units,
+            facets=facets,
+            allowed_slots=allowed,
+            display=display,
+            matches=matches,
+            semantic=bool(semantic),
         )
 
-    def _facet_counts(self, snapshot, matched, masks, slots, codes):
-        """Counts for every facet value, each facet filtered by the others (OR within)."""
+    def _semantic(self, vector, snapshot):
+        """[(document id, cosine)] of the documents nearest in meaning, best first."""
+        nearest = current_matrix(snapshot.token).nearest(vector, SEMANTIC_DEPTH)
+        if not nearest:
+            return []
+        floor = max(SEMANTIC_MIN, SEMANTIC_RELATIVE * nearest[0][1])
+        return [(doc_id, score) for doc_id, score in nearest if score >= floor]
+
+    def _matching(self, query, snapshot):
+        """levels[j][slot]: units whose version in slot matches at least j + 1 of the query's
+        clauses (each clause matched once and cached)."""
+        levels = [[0] * SLOTS for _clause in query.clauses]
+        for clause in query.clauses:
+            single = query.single(clause)
+            key = ("match", snapshot.token, single.key)
+            slots = self.cache.get(key)
+            if slots is None:
+                slots = self.match_slots(single, snapshot.nbytes)
+                self.cache.put(key, slots)
+            for level in range(len(levels) - 1, -1, -1):
+                for slot, bits in enumerate(slots[:SLOTS]):
+                    if level:
+                        bits &= levels[level - 1][slot]
+                    levels[level][slot] |= bits
+        return levels
+
+    def _facet_counts(self, snapshot, matched, masks, slots, codes, parts=None):
+        """Counts for every facet value, each facet filtered by the others (OR within).
+        With grouping, types count the matching lessons and recommendations too."""
         counts = {}
         for facet in FACETS:
-            base = matched
+            base = parts if facet == "type" and parts is not None else matched
             for other, mask in masks.items():
                 if other != facet:
                     base &= mask
@@ -264,11 +357,14 @@ class DatabaseEngine(Engine):
         ]
 
     def _ranked_units(self, plan, selection, wanted, snapshot):
-        """Best units first, one entry per unit (its best document).
+        """([(unit, score)] best first, one entry per unit (its best document), and how many
+        of them came from the title and summary tiers).
 
         Three tiers, each ranked by the engine's score: documents whose title holds every
         clause (a practice named after the query beats a long page that repeats it), then
-        whose title and summary (or lesson text) hold them, then the rest.
+        whose title and summary (or lesson text) hold them, then the rest of the selection
+        (documents matching enough clauses), ranked on any clause so that matching more of
+        them scores more.
         The tiers also bound the work on very common words: a page is usually filled from
         the first tiers without ranking every match.
         """
@@ -277,9 +373,13 @@ class DatabaseEngine(Engine):
         data = selection.to_bytes(snapshot.nbytes + 8, "little")
         found = {}
 
+        parent = snapshot.parent if plan.group else None
+
         def take(rows):
             for doc_id, score in rows:
                 unit = doc_id // SLOTS
+                if parent is not None and unit < len(parent):
+                    unit = int(parent[unit])
                 if unit not in found and data[unit >> 3] >> (unit & 7) & 1:
                     found[unit] = score
                     if len(found) >= wanted:
@@ -287,20 +387,27 @@ class DatabaseEngine(Engine):
             return False
 
         def ranked(limit, tier=None):
-            key = ("rank", snapshot.token, plan.query.key, str(groups), limit, tier)
+            # the tiers hold every clause; the rest is ranked on any clause, the engine's
+            # score summing the matches (selection keeps those matching enough of them)
+            query = plan.query if tier else plan.query.relaxed()
+            key = ("rank", snapshot.token, query.key, str(groups), limit, tier)
             rows = self.cache.get(key)
             if rows is None:
-                rows = self.rank(plan.query, groups, limit, tier=tier)
+                rows = self.rank(query, groups, limit, tier=tier)
                 self.cache.put(key, rows)
             return rows
 
+        headed = 0  # units found in the title and summary tiers (see fuse)
         for tier in (*self.tiers, None):
             limit = max(wanted, 10) * 2 * per_unit
             while True:
                 rows = ranked(limit, tier)
-                if take(rows):
-                    return list(found.items())
+                done = take(rows)
+                if tier is not None:
+                    headed = len(found)
+                if done:
+                    return list(found.items()), headed
                 if len(rows) < limit:
                     break  # this tier is exhausted: on to the next
                 limit *= 4
-        return list(found.items())
+        return list(found.items()), headed

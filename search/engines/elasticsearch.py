@@ -13,11 +13,12 @@ unreachable the service answers from the database engine with a notice.
 
 import logging
 
+from ..embeddings import from_bytes
 from ..facets import FACETS, PREFIX, language_codes
 from ..models import SLOTS, SearchDocument
 from ..stopwords import STOP_WORDS
 from ..thesaurus import get_thesaurus
-from .base import Engine, EngineError, EngineResult, slot_mask
+from .base import MAX_MATCHES, Engine, EngineError, EngineResult, slot_mask
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,12 @@ STEMMERS = {"es": "light_spanish", "en": "light_english", "pt": "light_portugues
 FIELD_WEIGHTS = {"title": 10, "lead": 4, "tags": 2, "body": 1}
 CARDINALITY_PRECISION = 40_000
 BULK_CHUNK = 1000
+VECTOR_DIMENSIONS = 512  # USE multilingual v3; a local sentence-transformers model may differ
+KNN_K = 100
+KNN_CANDIDATES = 200
+PHRASE_SLOP = 3
+#: Like search/query.py: every word up to two, then 60 per cent of them.
+MINIMUM_SHOULD_MATCH = "2<60%"
 
 
 def _languages():
@@ -70,10 +77,24 @@ def analysis_settings():
     return {"analysis": {"filter": filters, "analyzer": analyzers, "normalizer": normalizers}}
 
 
-def mapping():
-    """The index mapping: keyword facets, and text fields per language."""
+def vector_mapping(flavour, dimensions):
+    """The vector field: Elasticsearch's dense_vector, OpenSearch's knn_vector."""
+    if flavour == "opensearch":
+        return {
+            "type": "knn_vector",
+            "dimension": dimensions,
+            "method": {"name": "hnsw", "space_type": "cosinesimil", "engine": "lucene"},
+        }
+    return {"type": "dense_vector", "dims": dimensions, "index": True, "similarity": "cosine"}
+
+
+def mapping(flavour="elasticsearch", dimensions=VECTOR_DIMENSIONS):
+    """The index mapping: keyword facets, text fields per language, the meaning vector."""
     properties = {
         "unit": {"type": "integer"},
+        "group": {"type": "keyword"},  # the practice of a lesson; the unit itself otherwise
+        "head": {"type": "integer"},  # the unit of a lesson's practice
+        "vector": vector_mapping(flavour, dimensions),
         "slot": {"type": "byte"},
         "page_id": {"type": "integer"},
         "number": {"type": "short"},
@@ -100,21 +121,29 @@ def mapping():
     return {"properties": properties}
 
 
-def index_body():
-    return {
-        "settings": {"number_of_shards": 1, **analysis_settings()},
-        "mappings": mapping(),
-    }
+def index_body(flavour="elasticsearch", dimensions=VECTOR_DIMENSIONS):
+    settings = {"number_of_shards": 1, **analysis_settings()}
+    if flavour == "opensearch":
+        settings["index.knn"] = True
+    return {"settings": settings, "mappings": mapping(flavour, dimensions)}
 
 
-def as_source(document):
-    """The Elasticsearch source of a SearchDocument."""
+def group_of(document):
+    """Lessons and recommendations collapse into their practice; other units stay alone."""
+    if document.kind in ("practice", "lesson", "recommendation"):
+        return f"p:{document.translation_key}"
+    return f"u:{document.unit_id}"
+
+
+def as_source(document, vector=None):
+    """The Elasticsearch source of a SearchDocument (with its vector, when it has one)."""
     language = document.locale
     lead = document.lead
     body = document.text[len(lead) + 1 :] if document.text.startswith(lead) else document.text
     title = document.title if document.kind in ("practice", "toolkit", "page") else ""
     source = {
         "unit": document.unit_id,
+        "group": group_of(document),
         "slot": document.id % SLOTS,
         "page_id": document.page_id,
         "number": document.number,
@@ -126,6 +155,8 @@ def as_source(document):
         "facets": document.facet_tokens.split(),
         "ac": title,
     }
+    if vector is not None:
+        source["vector"] = [float(x) for x in vector]
     if language in STEMMERS:
         source[f"title_{language}"] = title
         source[f"lead_{language}"] = lead
@@ -134,21 +165,39 @@ def as_source(document):
     return source
 
 
-def text_query(text, any_word=False):
-    """One cross-field query per language, each with that language's analysis."""
+def text_query(query):
+    """Per language: a cross-field match of the query's words (every word up to two, 60 per
+    cent beyond; any one for the relaxed query), and a phrase match with slop that boosts
+    documents holding the words close together."""
     from elasticsearch.dsl import Q
 
-    queries = [
-        Q(
-            "multi_match",
-            query=text,
-            type="cross_fields",
-            operator="or" if any_word else "and",
-            analyzer=f"hub_{language}_search",
-            fields=[f"{field}_{language}^{weight}" for field, weight in FIELD_WEIGHTS.items()],
+    text = " ".join(word for clause in query.clauses for word in clause.words)
+    queries = []
+    for language in _languages():
+        fields = [f"{field}_{language}^{weight}" for field, weight in FIELD_WEIGHTS.items()]
+        queries.append(
+            Q(
+                "multi_match",
+                query=text,
+                type="cross_fields",
+                operator="or",
+                minimum_should_match="1" if query.any_clause else MINIMUM_SHOULD_MATCH,
+                analyzer=f"hub_{language}_search",
+                fields=fields,
+            )
         )
-        for language in _languages()
-    ]
+        if len(query.clauses) > 1:
+            queries.append(
+                Q(
+                    "multi_match",
+                    query=text,
+                    type="phrase",
+                    slop=PHRASE_SLOP,
+                    analyzer=f"hub_{language}_search",
+                    fields=fields,
+                    boost=2,
+                )
+            )
     return Q("bool", should=queries, minimum_should_match=1)
 
 
@@ -162,26 +211,43 @@ def _selection_filter(facet, values):
     return Q("terms", facets=[facet_token(facet, value) for value in values])
 
 
-def build_search(plan, index="hub-search"):
-    """The elasticsearch.dsl Search for a plan: query, post_filter, aggregations, collapse,
-    highlight, sort and pagination."""
+def build_search(plan, index="hub-search", flavour="elasticsearch"):
+    """The elasticsearch.dsl Search for a plan: query (and k-NN on the query's vector),
+    post_filter, aggregations, collapse, highlight, sort and pagination. Elasticsearch sums
+    the scores of its top-level `knn` and the query; OpenSearch takes a `knn` query clause."""
     from elasticsearch.dsl import A, Q, Search
 
     search = Search(index=index)
-    if plan.query:
-        search = search.query(text_query(plan.query.text, any_word=plan.query.any_clause))
-    else:
-        search = search.query(Q("match_all"))
     selections = {facet: values for facet, values in plan.filters.items() if values}
     filters = {facet: _selection_filter(facet, values) for facet, values in selections.items()}
+    vector = None if plan.vector is None else [float(x) for x in plan.vector]
+    if plan.query:
+        query = text_query(plan.query)
+        if vector is not None and flavour == "opensearch":
+            knn = Q("knn", vector={"vector": vector, "k": KNN_K})
+            query = Q("bool", should=[query, knn], minimum_should_match=1)
+        search = search.query(query)
+        if vector is not None and flavour != "opensearch":
+            search = search.extra(
+                knn={
+                    "field": "vector",
+                    "query_vector": vector,
+                    "k": KNN_K,
+                    "num_candidates": KNN_CANDIDATES,
+                    "filter": [f.to_dict() for f in filters.values()],
+                }
+            )
+    else:
+        search = search.query(Q("match_all"))
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
+    counted = "group" if plan.group else "unit"
     units = {
-        "units": {"cardinality": {"field": "unit", "precision_threshold": CARDINALITY_PRECISION}}
+        "units": {"cardinality": {"field": counted, "precision_threshold": CARDINALITY_PRECISION}}
     }
     everything = A("filter", Q("bool", filter=list(filters.values())))
     everything.bucket(
-        "units", "cardinality", field="unit", precision_threshold=CARDINALITY_PRECISION
+        "units", "cardinality", field=counted, precision_threshold=CARDINALITY_PRECISION
     )
     search.aggs.bucket("total", everything)
     if plan.facets:
@@ -196,7 +262,18 @@ def build_search(plan, index="hub-search"):
                 )
             holder.bucket("values", terms)
             search.aggs.bucket(f"facet_{facet}", holder)
-    search = search.extra(collapse={"field": "unit"}, track_total_hits=False)
+    if plan.group:
+        collapse = {
+            "field": "group",
+            "inner_hits": {
+                "name": "parts",
+                "size": MAX_MATCHES,
+                "_source": ["unit"],
+            },
+        }
+    else:
+        collapse = {"field": "unit"}
+    search = search.extra(collapse=collapse, track_total_hits=False)
     if plan.sort == "date" or (not plan.query and plan.sort != "title"):
         search = search.sort({"published_date": {"order": "desc", "missing": "_last"}}, "unit")
     elif plan.sort == "title":
@@ -206,7 +283,7 @@ def build_search(plan, index="hub-search"):
     ]
     search = search.highlight(*highlight_fields, number_of_fragments=1, fragment_size=220)
     search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-    search = search.source(["unit", "slot", "locale"])
+    search = search.source(["unit", "slot", "locale", "head"])
     return search[plan.offset : plan.offset + plan.limit]
 
 
@@ -216,10 +293,18 @@ def parse_response(raw, plan):
     count = int(aggregations.get("total", {}).get("units", {}).get("value", 0))
     units = []
     highlights = {}
+    matches = {}
     for hit in raw.get("hits", {}).get("hits", []):
         source = hit.get("_source", {})
         unit = int(source["unit"])
+        parts = hit.get("inner_hits", {}).get("parts", {}).get("hits", {}).get("hits", [])
+        found = [unit] + [int(part["_source"]["unit"]) for part in parts if "_source" in part]
+        if plan.group and source.get("head") is not None:  # the practice stands for its parts
+            unit = int(source["head"])
         units.append((unit, float(hit.get("_score") or 0.0)))
+        found = [part for part in dict.fromkeys(found) if part != unit][:MAX_MATCHES]
+        if found:
+            matches[unit] = found
         fragments = [f for values in hit.get("highlight", {}).values() for f in values]
         if fragments:
             highlights[unit * SLOTS + int(source.get("slot", 0))] = fragments[0]
@@ -239,12 +324,38 @@ def parse_response(raw, plan):
         facets=facets,
         allowed_slots=slot_mask(plan.filters.get("language", ())) or 0xFF,
         highlights=highlights,
+        matches=matches,
+        semantic=plan.vector is not None,
     )
+
+
+def _body(raw):
+    """The response as a dict (the Elasticsearch client wraps it, OpenSearch's does not)."""
+    return getattr(raw, "body", raw)
+
+
+def sources(documents, index):
+    """Bulk actions for documents, with their vectors and their practice's unit."""
+    from ..models import SearchUnit, SearchVector
+
+    documents = list(documents)
+    hashes = {d.vector_hash for d in documents if d.vector_hash}
+    vectors = dict(SearchVector.objects.filter(hash__in=hashes).values_list("hash", "vector"))
+    heads = {f"practice:{d.translation_key}:0" for d in documents if d.number}
+    head_units = dict(SearchUnit.objects.filter(key__in=heads).values_list("key", "id"))
+    for document in documents:
+        data = vectors.get(document.vector_hash)
+        source = as_source(document, from_bytes(bytes(data)) if data is not None else None)
+        head = head_units.get(f"practice:{document.translation_key}:0")
+        if document.number and head is not None:
+            source["head"] = head
+        yield {"_index": index, "_id": document.id, "_source": source}
 
 
 class ElasticsearchEngine(Engine):
     name = "elasticsearch"
     label = "Elasticsearch"
+    flavour = "elasticsearch"
 
     def __init__(self, options=None):
         self.options = options or {}
@@ -254,32 +365,43 @@ class ElasticsearchEngine(Engine):
         self.sync_on_commit = self.options.get("ELASTICSEARCH_SYNC", "on_commit") == "on_commit"
         self._client = None
 
-    @property
-    def client(self):
-        if not self.url:
-            raise EngineError("HUB_ELASTICSEARCH_URL is not set")
-        if self._client is None:
-            from elasticsearch import Elasticsearch
+    def make_client(self):
+        from elasticsearch import Elasticsearch
 
-            self._client = Elasticsearch(
-                self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
-            )
-        return self._client
+        return Elasticsearch(
+            self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
+        )
 
-    def _call(self, function, *args, **kwargs):
+    def errors(self):
         from elastic_transport import TransportError
         from elasticsearch import ApiError
 
+        return (ApiError, TransportError)
+
+    def bulk(self, actions, **kwargs):
+        from elasticsearch.helpers import bulk
+
+        return bulk(self.client, actions, **kwargs)
+
+    @property
+    def client(self):
+        if not self.url:
+            raise EngineError(f"The {self.label} address (HUB_ELASTICSEARCH_URL) is not set")
+        if self._client is None:
+            self._client = self.make_client()
+        return self._client
+
+    def _call(self, function, *args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except (ApiError, TransportError, OSError, ValueError) as error:
-            raise EngineError(f"Elasticsearch: {error}") from error
+        except (*self.errors(), OSError, ValueError) as error:
+            raise EngineError(f"{self.label}: {error}") from error
 
     # queries ---------------------------------------------------------------------------
     def search(self, plan):
-        search = build_search(plan, self.index)
-        raw = self._call(lambda: self.client.search(index=self.index, body=search.to_dict()))
-        return parse_response(raw.body, plan)
+        body = build_search(plan, self.index, self.flavour).to_dict()
+        raw = self._call(lambda: self.client.search(index=self.index, body=body))
+        return parse_response(_body(raw), plan)
 
     def autocomplete(self, words, language, limit):
         from elasticsearch.dsl import Q, Search
@@ -291,7 +413,7 @@ class ElasticsearchEngine(Engine):
         raw = self._call(lambda: self.client.search(index=self.index, body=search.to_dict()))
         return [
             int(hit["_source"]["unit"]) * SLOTS + int(hit["_source"]["slot"])
-            for hit in raw.body["hits"]["hits"]
+            for hit in _body(raw)["hits"]["hits"]
         ]
 
     # writes ----------------------------------------------------------------------------
@@ -301,48 +423,75 @@ class ElasticsearchEngine(Engine):
             if page_ids is None:
                 self.rebuild_from_database()
                 return
-            from elasticsearch.helpers import bulk
-
             self._call(
                 lambda: self.client.delete_by_query(
                     index=self.index,
-                    query={"terms": {"page_id": list(page_ids)}},
+                    body={"query": {"terms": {"page_id": list(page_ids)}}},
                     refresh=True,
                     conflicts="proceed",
                 )
             )
             documents = SearchDocument.objects.filter(page_id__in=page_ids)
-            actions = (
-                {"_index": self.index, "_id": d.id, "_source": as_source(d)} for d in documents
-            )
-            self._call(lambda: bulk(self.client, actions, refresh=True))
+            self._call(lambda: self.bulk(sources(documents, self.index), refresh=True))
         except Exception:
-            logger.exception("Elasticsearch could not be updated; run manage.py update_index")
+            logger.exception("%s could not be updated; run manage.py update_index", self.label)
 
     def rebuild_from_database(self):
         """A fresh index from the database documents, then the alias moved to it."""
-        from elasticsearch.helpers import bulk
-
         from ..models import IndexState
 
         target = f"{self.index}-{IndexState.current()[:12] or 'initial'}".lower()
         client = self.client
         self._call(lambda: client.indices.delete(index=target, ignore_unavailable=True))
-        self._call(lambda: client.indices.create(index=target, **index_body()))
+        self._call(lambda: client.indices.create(index=target, body=index_body(self.flavour)))
         documents = SearchDocument.objects.order_by("id").iterator(chunk_size=BULK_CHUNK)
-        actions = ({"_index": target, "_id": d.id, "_source": as_source(d)} for d in documents)
-        self._call(lambda: bulk(client, actions, chunk_size=BULK_CHUNK, refresh=True))
+
+        def actions():
+            batch = []
+            for document in documents:
+                batch.append(document)
+                if len(batch) >= BULK_CHUNK:
+                    yield from sources(batch, target)
+                    batch = []
+            yield from sources(batch, target)
+
+        self._call(lambda: self.bulk(actions(), chunk_size=BULK_CHUNK, refresh=True))
         old = []
         if self._call(lambda: client.indices.exists_alias(name=self.index)):
-            old = list(self._call(lambda: client.indices.get_alias(name=self.index)).body)
+            old = list(_body(self._call(lambda: client.indices.get_alias(name=self.index))))
         elif self._call(lambda: client.indices.exists(index=self.index)):
             self._call(lambda: client.indices.delete(index=self.index))
-        actions = [{"remove": {"index": name, "alias": self.index}} for name in old]
-        actions.append({"add": {"index": target, "alias": self.index}})
-        self._call(lambda: client.indices.update_aliases(actions=actions))
+        actions_ = [{"remove": {"index": name, "alias": self.index}} for name in old]
+        actions_.append({"add": {"index": target, "alias": self.index}})
+        self._call(lambda: client.indices.update_aliases(body={"actions": actions_}))
         for name in old:
             if name != target:
                 self._call(lambda name=name: client.indices.delete(index=name))
 
     def rebuild_finished(self):
         """The database rebuild commits first; documents_changed(None) then rebuilds here."""
+
+
+class OpenSearchEngine(ElasticsearchEngine):
+    """OpenSearch through `opensearch-py`, with the same index and query building."""
+
+    name = "opensearch"
+    label = "OpenSearch"
+    flavour = "opensearch"
+
+    def make_client(self):
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(
+            hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False
+        )
+
+    def errors(self):
+        from opensearchpy.exceptions import OpenSearchException
+
+        return (OpenSearchException,)
+
+    def bulk(self, actions, **kwargs):
+        from opensearchpy.helpers import bulk
+
+        return bulk(self.client, actions, **kwargs)

@@ -75,6 +75,7 @@ class Hub:
     mail_dir: Path  # the server's outgoing e-mail, one .log file per connection
     contact: dict = field(default_factory=dict)  # a practice whose focal point consented
     journey: dict = field(default_factory=dict)  # users and ids for test_editorial_journey
+    search: dict = field(default_factory=dict)  # pages test_search_journey looks for
 
     def page_url(self, kind, language):
         return self.pages[kind][language]

@@ -6,7 +6,7 @@ a subprocess with the browser server's settings and database:
     python tests/browser/scenario.py OUT.json
 
 It adds a Spanish page that is never translated (for the language switcher's "not
-translated" path) and writes a JSON map of the public URLs and page ids the tests use, read
+translated" path), a Spanish-only practice (for the English question of the search journey) and writes a JSON map of the public URLs and page ids the tests use, read
 from the database so that the tests never guess a slug. It also creates one user per
 editorial group (``journey_users``) for test_editorial_journey.py.
 """
@@ -19,6 +19,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 LANGUAGES = ["es", "en", "pt"]
 SEED_SLUG = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
 UNTRANSLATED_SLUG = "solo-en-espanol"
+GARDENS_SLUG = "huertos-comunitarios-quito"
 ABOUT_SLUG = "acerca"
 # One account per editorial group (docs/roles.md), for test_editorial_journey.py.
 JOURNEY_USERS = {
@@ -89,8 +90,10 @@ def build():
         .order_by("path")
         .first()
     )
+    gardens = spanish_only_practice(PracticeIndexPage.objects.get(locale=es))
     return {
         "contact": {"urls": per_language(consented), "email": consented.contact_email},
+        "search": {"gardens": {"id": gardens.pk, "url": gardens.url, "title": gardens.title}},
         "pages": pages,
         "seed": {"id": seed.pk, "titles": titles},
         "editable": {"id": editable.pk, "url": editable.url, "title": editable.title},
@@ -104,6 +107,38 @@ def build():
             "practice_index": PracticeIndexPage.objects.get(locale=es).pk,
         },
     }
+
+
+def spanish_only_practice(index):
+    """A practice written in Spanish and never translated, with one lesson (for the English
+    question of test_search_journey.py)."""
+    from practices.models import PracticeLesson, PracticePage
+
+    page = PracticePage.objects.child_of(index).filter(slug=GARDENS_SLUG).first()
+    if page is None:
+        page = PracticePage(
+            title="Huertos comunitarios con mujeres migrantes en Quito",
+            slug=GARDENS_SLUG,
+            summary=(
+                "Parcelas urbanas donde mujeres venezolanas y colombianas cultivan hortalizas, "
+                "comparten semillas y venden la cosecha en ferias barriales."
+            ),
+            original_language="es",
+            locale=index.locale,
+        )
+        page.lessons = [
+            PracticeLesson(
+                text=(
+                    "Las mujeres migrantes asistieron más a los talleres cuando hubo "
+                    "cuidado infantil."
+                ),
+                sort_order=0,
+                locale=index.locale,
+            )
+        ]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
 
 
 # Editorial journey accounts ------------------------------------------------------------

@@ -13,21 +13,24 @@ DEMO = Path(__file__).resolve().parents[2] / "home" / "demo" / "data"
 
 
 def engines():
-    """The database's own engine always; Elasticsearch too when a cluster is configured."""
+    """The database's own engine always; Elasticsearch and OpenSearch too when a cluster is
+    configured (HUB_ELASTICSEARCH_URL, HUB_OPENSEARCH_URL)."""
     names = ["database-default"]
     if os.environ.get("HUB_ELASTICSEARCH_URL"):
         names.append("elasticsearch")
+    if os.environ.get("HUB_OPENSEARCH_URL"):
+        names.append("opensearch")
     return names
 
 
 @pytest.fixture(params=engines())
 def engine(request, settings, db):
     """Run a test against each available engine (settings only, as in production)."""
-    if request.param == "elasticsearch":
+    if request.param in ("elasticsearch", "opensearch"):
         settings.HUB_SEARCH = {
             **settings.HUB_SEARCH,
-            "ENGINE": "elasticsearch",
-            "ELASTICSEARCH_URL": os.environ["HUB_ELASTICSEARCH_URL"],
+            "ENGINE": request.param,
+            "ELASTICSEARCH_URL": os.environ[f"HUB_{request.param.upper()}_URL"],
             "ELASTICSEARCH_INDEX": "hub-search-test",
             "ELASTICSEARCH_SYNC": "immediate",  # tests roll back: nothing would commit
         }
@@ -59,3 +62,11 @@ def demo_keys(db):
     for page in StandardPage.objects.filter(locale__language_code="es"):
         keys[str(page.translation_key)] = f"page:{page.slug}"
     return keys
+
+
+@pytest.fixture(autouse=True)
+def fresh_engines(monkeypatch):
+    """A failed engine is skipped for a while in a process: not from one test to the next."""
+    from search import service
+
+    monkeypatch.setattr(service, "_failed_until", {})

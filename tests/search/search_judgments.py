@@ -105,3 +105,23 @@ def hit_key(hit, keys):
     if hit.type == "recommendation":
         return f"{base}#R{hit.number}"
     return base
+
+
+def practice_grades(grades):
+    """Judgments at the level of the results a visitor sees: a practice shown with its
+    matching lessons and recommendations is graded as the best of them."""
+    found = {}
+    for key, grade in grades.items():
+        base = key.split("#", 1)[0]
+        found[base] = max(found.get(base, 0), grade)
+    return found
+
+
+def practice_ranking(hits, keys):
+    """Judgment keys of the hits in rank order, each practice once."""
+    ranked = []
+    for hit in hits:
+        key = hit_key(hit, keys).split("#", 1)[0]
+        if key not in ranked:
+            ranked.append(key)
+    return ranked

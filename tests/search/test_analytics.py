@@ -10,6 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, PageViewRestriction
 
 import pytest
+from bs4 import BeautifulSoup
 
 from practices.models import PracticePage
 from search import analytics, service
@@ -172,3 +173,20 @@ def test_a_write_that_fails_once_is_retried(client, monkeypatch):
     monkeypatch.setattr(analytics, "_write", flaky)
     client.get(search_url(), {"q": "salud"})
     assert Query.get("salud").hits == 1 and analytics.dropped() == 0
+
+
+def test_reports_group_queries_that_mean_the_same(client, superuser):
+    for query in ("salud", "salud", "health", "saúde", "qwzxvplm"):
+        analytics.record(query, 0)
+    client.force_login(superuser)
+    for name in ("search_reports:popular", "search_reports:zero_results"):
+        soup = BeautifulSoup(client.get(reverse(name)).content, "html.parser")
+        rows = [
+            [cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in soup.select("tbody tr")
+        ]
+        grouped = [row for row in rows if row and row[0] == "salud"]
+        assert len(grouped) == 1, rows
+        assert "health" in grouped[0][1] and "saúde" in grouped[0][1]
+        assert "4" in grouped[0][2:]
+        assert not any(row and row[0] in ("health", "saúde") for row in rows)

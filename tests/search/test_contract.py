@@ -122,7 +122,7 @@ def test_untranslated_practice_shows_in_its_original_language_with_a_label(
         slug="meliponicultura-urbana",
         summary="Colmeias comunitárias em terraços e pátios de escolas.",
     )
-    if engine == "elasticsearch":
+    if engine in ("elasticsearch", "opensearch"):
         pytest.skip("covered by the database engines; the ES index is rebuilt per test")
     response = service.search("meliponicultura", language="es")
     assert [hit.page_id for hit in response.hits if hit.type == "practice"] == [page.pk]
@@ -162,7 +162,11 @@ def test_facet_counts_for_the_current_query(engine):
     response = service.search("salud", language="es")
     assert set(response.facets) >= {"type", "country", "theme", "population", "gcm", "year"}
     types = {value.value: value.count for value in response.facets["type"]}
-    assert sum(types.values()) == response.count
+    # a practice counts once, its matching lessons listed under it; the type facet still
+    # counts the lessons, which become results of their own when chosen
+    assert types["practice"] <= response.count <= sum(types.values())
+    lessons = service.search("salud", language="es", filters={"type": ["lesson"]})
+    assert lessons.count == types["lesson"]
     peru = {value.value: value.count for value in response.facets["country"]}["PE"]
     filtered = service.search("salud", language="es", filters={"country": ["PE"]})
     assert filtered.count == peru
@@ -207,7 +211,7 @@ def test_sort_by_date_and_pagination(engine):
 
 def test_did_you_mean_on_a_typo_and_never_when_results_exist(engine):
     typo = service.search("xenofovia", language="es")
-    assert typo.suggestion == "xenofobia"
+    assert typo.suggestion == "xenofobia" and typo.changes == [("xenofovia", "xenofobia")]
     assert typo.corrected and typo.count > 0
     good = service.search("xenofobia", language="es")
     assert good.suggestion is None and not good.corrected
@@ -243,11 +247,12 @@ def test_drafts_and_unpublished_revisions_never_appear(engine, superuser):
 
 def test_publish_unpublish_and_delete_keep_the_index_in_step(engine, superuser):
     page = new_practice(superuser)
-    assert service.search("colmenas", language="es").count == 2  # the practice and its lesson
+    colmenas = service.search("colmenas", language="es")
+    assert colmenas.count == 1 and colmenas.hits[0].matches  # the practice, its lesson under it
     page.unpublish(user=superuser)
     assert service.search("colmenas", language="es").count == 0
     publish(page, superuser)
-    assert service.search("colmenas", language="es").count == 2
+    assert service.search("colmenas", language="es").count == 1
     page.delete()
     assert service.search("colmenas", language="es").count == 0
 
@@ -259,7 +264,7 @@ def test_private_pages_never_appear(engine, superuser):
     )
     assert service.search("colmenas", language="es").count == 0
     restriction.delete()
-    assert service.search("colmenas", language="es").count == 2
+    assert service.search("colmenas", language="es").count == 1
 
 
 def test_a_move_updates_the_urls(engine, superuser):

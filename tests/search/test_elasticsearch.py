@@ -11,6 +11,7 @@ from search.engines import get_engine
 from search.engines.base import Plan
 from search.engines.elasticsearch import (
     ElasticsearchEngine,
+    OpenSearchEngine,
     as_source,
     build_search,
     index_body,
@@ -79,10 +80,72 @@ def test_query_requires_every_word_in_some_language():
         "hub_en_search",
         "hub_pt_search",
     }
-    assert all(q["multi_match"]["operator"] == "and" for q in should)
-    assert "title_es^10" in should[0]["multi_match"]["fields"]
+    words = [q["multi_match"] for q in should if q["multi_match"]["type"] == "cross_fields"]
+    assert {q["minimum_should_match"] for q in words} == {"2<60%"}
+    assert "title_es^10" in words[0]["fields"]
+    phrases = [q["multi_match"] for q in should if q["multi_match"]["type"] == "phrase"]
+    assert len(phrases) == 3 and all(q["slop"] == 3 and q["boost"] == 2 for q in phrases)
     relaxed = build_search(Plan(parse("remesas seguras").relaxed(), "es")).to_dict()
-    assert all(q["multi_match"]["operator"] == "or" for q in relaxed["query"]["bool"]["should"])
+    assert {
+        q["multi_match"]["minimum_should_match"]
+        for q in relaxed["query"]["bool"]["should"]
+        if q["multi_match"]["type"] == "cross_fields"
+    } == {"1"}
+
+
+def test_question_words_do_not_reach_the_cluster():
+    body = build_search(plan("how to send remittances safely")).to_dict()
+    texts = {q["multi_match"]["query"] for q in body["query"]["bool"]["should"]}
+    assert texts == {"send remittances safely"}
+
+
+def test_the_query_vector_goes_to_knn_with_the_same_filters():
+    vector = [0.5] * 4
+    body = build_search(plan(vector=vector, filters={"country": ["CO"]})).to_dict()
+    assert body["knn"]["field"] == "vector" and body["knn"]["query_vector"] == vector
+    assert body["knn"]["k"] == 100 and body["knn"]["num_candidates"] == 200
+    assert body["knn"]["filter"] == [{"terms": {"facets": ["zzcco"]}}]
+    assert body["post_filter"]["bool"]["filter"] == [{"terms": {"facets": ["zzcco"]}}]
+    opensearch = build_search(plan(vector=vector), flavour="opensearch").to_dict()
+    assert "knn" not in opensearch
+    should = opensearch["query"]["bool"]["should"]
+    assert should[1] == {"knn": {"vector": {"vector": vector, "k": 100}}}
+    assert "knn" not in build_search(plan()).to_dict()
+
+
+def test_vector_mappings_per_flavour():
+    elastic = index_body()["mappings"]["properties"]["vector"]
+    assert elastic == {"type": "dense_vector", "dims": 512, "index": True, "similarity": "cosine"}
+    body = index_body("opensearch", 384)
+    assert body["settings"]["index.knn"] is True
+    vector = body["mappings"]["properties"]["vector"]
+    assert vector["type"] == "knn_vector" and vector["dimension"] == 384
+    assert vector["method"]["space_type"] == "cosinesimil"
+
+
+def test_grouped_search_collapses_lessons_into_their_practice():
+    body = build_search(plan(group=True)).to_dict()
+    assert body["collapse"]["field"] == "group"
+    assert body["collapse"]["inner_hits"]["name"] == "parts"
+    assert body["aggs"]["total"]["aggs"]["units"]["cardinality"]["field"] == "group"
+    raw = {
+        "hits": {
+            "hits": [
+                {
+                    "_score": 2.0,
+                    "_source": {"unit": 11, "slot": 0, "head": 10},
+                    "inner_hits": {
+                        "parts": {
+                            "hits": {"hits": [{"_source": {"unit": 11}}, {"_source": {"unit": 10}}]}
+                        }
+                    },
+                },
+            ]
+        },
+        "aggregations": {"total": {"units": {"value": 1}}},
+    }
+    result = parse_response(raw, plan(group=True))
+    assert result.units == [(10, 2.0)] and result.matches == {10: [11]}
 
 
 def test_filters_apply_to_hits_and_to_the_other_facets_only():
@@ -160,8 +223,9 @@ def test_a_cluster_that_is_down_falls_back_to_the_database(elasticsearch, client
     started = time.monotonic()
     response = service.search("remesas", language="en")
     assert time.monotonic() - started < 1.0
-    assert response.count == 3 and response.notice
+    assert response.count >= 1 and response.notice
     assert response.engine in ("sqlite", "postgres")
+    assert "remittances" in response.hits[0].title.lower()
     assert client.get("/api/search/", {"q": "remesas", "lang": "en"}).status_code == 200
     assert service.autocomplete("reme", language="es")
 
@@ -209,4 +273,32 @@ def test_the_service_shows_elasticsearch_results(elasticsearch, monkeypatch):
     assert hit.page_id == lesson.page_id and hit.url == lesson.url
     assert str(hit.snippet) == "una <mark>lección</mark>"
     index, body = fake.requests[0]
-    assert index == "hub-search" and body["collapse"] == {"field": "unit"}
+    assert index == "hub-search" and body["collapse"]["field"] == "group"
+
+
+def test_opensearch_shares_the_engine(settings):
+    settings.HUB_SEARCH = {**settings.HUB_SEARCH, "ENGINE": "opensearch", "ELASTICSEARCH_URL": DOWN}
+    engine = get_engine()
+    assert isinstance(engine, OpenSearchEngine) and engine.flavour == "opensearch"
+    from opensearchpy import OpenSearch
+
+    assert isinstance(engine.client, OpenSearch)
+    response = service.search("remesas", language="es")
+    assert response.engine in ("sqlite", "postgres") and response.notice
+
+
+def test_a_failed_cluster_is_skipped_for_a_while(elasticsearch, monkeypatch):
+    calls = []
+    original = ElasticsearchEngine.search
+
+    def counted(self, plan):
+        calls.append(plan)
+        return original(self, plan)
+
+    monkeypatch.setattr(ElasticsearchEngine, "search", counted)
+    first = service.search("remesas", language="es")
+    second = service.search("xenofobia", language="es")
+    assert first.notice and second.notice and len(calls) == 1
+    monkeypatch.setattr(service, "_failed_until", {})
+    service.search("remesas", language="es")
+    assert len(calls) == 2

