@@ -241,4 +241,4 @@ def test_a_deflate_bomb_is_a_clear_per_file_error(client, superuser, tmp_path):
     )
     assert len(response.context["formset"].forms) == 1  # the other file still imports
     ((name, reason),) = response.context["failures"]
-    assert name == "bomba.docx" and "too large" in reason
+    assert name == "bomba.docx" and "unpack to 102 MB (limit 50 MB)" in reason
