@@ -194,6 +194,11 @@ def _engines():
         engine = fallback_engine(engine)
 
 
+def forget_engine_failures():
+    """Try every engine again at once, ending the circuit breaker's pauses (used by tests)."""
+    _failed_until.clear()
+
+
 def _failed(engine, error):
     logger.warning("Search engine %s failed: %s", engine.name, error)
     _failed_until[engine.name] = time.monotonic() + FAILED_ENGINE_PAUSE

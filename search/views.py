@@ -49,7 +49,7 @@ def search(request):
             page=page,
             page_size=PAGE_SIZE,
         )
-        if query and response.page == 1:
+        if query and page <= 1:  # a further page (even clamped) is not a new search
             analytics.note(query, response.count if not response.corrected else 0)
     facets = []
     if response:

@@ -9,6 +9,7 @@ import pytest
 
 from home.models import HomePage
 from practices.models import PracticePage
+from search import service
 
 SEED_KEY = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
 
@@ -24,8 +25,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Cached labels and navigation must not outlive a test's rolled-back data."""
+    """Cached labels and navigation must not outlive a test's rolled-back data, nor an engine
+    failure a test provoked."""
     cache.clear()
+    service.forget_engine_failures()
 
 
 @pytest.fixture

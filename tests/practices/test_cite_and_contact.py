@@ -232,7 +232,7 @@ def test_practice_page_query_budget_holds_with_citation_and_form(
     client, consented, django_assert_max_num_queries
 ):
     client.get(consented.url)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(consented.url).status_code == 200
     assert re.search(r"cite\.bib", client.get(consented.url).content.decode())
 

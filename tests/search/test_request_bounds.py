@@ -24,12 +24,12 @@ def pagination_text(response):
 def test_search_page_past_the_end_answers_the_last_page(client, language):
     with override(language):
         url = reverse("search")
-    last = service.search("salud", language=language, page_size=10).num_pages
+    last = service.search("migrantes", language=language, page_size=10).num_pages
     assert last >= 2
     for page in ODD_PAGES:
-        response = client.get(url, {"q": "salud", "page": page})
+        response = client.get(url, {"q": "migrantes", "page": page})
         assert response.status_code == 200, page
-    past = client.get(url, {"q": "salud", "page": last + 2})
+    past = client.get(url, {"q": "migrantes", "page": last + 2})
     assert f"{last}" in pagination_text(past).split()
     assert BeautifulSoup(past.content, "html.parser").select("#search-results .search-hit")
 
@@ -94,6 +94,7 @@ def test_fallback_notice_tells_how_results_are_ordered(monkeypatch):
     plain = service.search("salud", language="es")
     assert plain.engine == "database"
     assert "date" in plain.notice or "fecha" in plain.notice
+    service.forget_engine_failures()  # the circuit breaker would skip the engine for a while
 
     class Cluster(engines.base.Engine):
         name = "elasticsearch"
