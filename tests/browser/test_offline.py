@@ -49,7 +49,8 @@ def test_public_pages_only_request_the_local_server(page, hub, language):
         assert [url for url in would_load if not is_local(url, hub.host)] == [], kind
     assert requested, "no request was recorded"
     assert [url for url in requested if not is_local(url, hub.host)] == []
-    assert [item for item in failed if not item[0].endswith("/favicon.ico")] == []
+    # A favicon load that the next navigation aborts is not a failed request.
+    assert [item for item in failed if "/favicon." not in item[0]] == []
 
 
 def test_admin_only_requests_the_local_server(page, hub):
@@ -85,7 +86,7 @@ def test_listing_filters_work_without_javascript(context_factory, hub, screensho
     expect(page.locator(".card")).to_have_count(12)
     page.locator("nav.pagination a[rel=next]").click()
     page.wait_for_url(re.compile(r"[?&]page=2$"))
-    expect(page.locator(".card")).to_have_count(1)
+    expect(page.locator(".card")).to_have_count(2)  # 13 demo practices + the scenario's one
 
     # Filters combine: Ecuador and a theme the seed does not have leave nothing.
     page.goto(listing)

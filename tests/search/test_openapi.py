@@ -84,7 +84,7 @@ def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_a
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=150,
+        max_examples=60,
         derandomize=True,  # seeded: the same cases on every run
         deadline=None,
         database=None,
