@@ -34,6 +34,17 @@ PROSE_SECTIONS = (
     "gender_diversity",
 )
 PARTNERS, DATES, CONTACT = "partners", "dates", "contact"
+# What an extraction holds beyond the core record (title … themes), in Extraction's order.
+DETAIL_FIELDS = (
+    "subnational_area",
+    *PROSE_SECTIONS,
+    "partners",
+    "description",
+    "start_date",
+    "end_date",
+    "contact_name",
+    "contact_email",
+)
 LANGUAGES = ("es", "en", "pt")
 CORE_SECTIONS = (SUMMARY, ALT_SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS)
 

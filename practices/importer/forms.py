@@ -9,27 +9,13 @@ from wagtail.models import Locale
 from practices.choices import Language
 from practices.models import Country, Theme
 
-from .extract import Extraction
+from .extract import DETAIL_FIELDS, Extraction
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_FILES = 20
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 # Extracted sections the preview does not show as fields; carried through to the draft.
-CARRIED = (
-    "context",
-    "objectives",
-    "methodology",
-    "innovation",
-    "sustainability",
-    "replicability",
-    "gender_diversity",
-    "partners",
-    "description",
-    "start_date",
-    "end_date",
-    "contact_name",
-    "contact_email",
-)
+CARRIED = tuple(name for name in DETAIL_FIELDS if name != "subnational_area")
 SIGNING_SALT = "practices.importer.preview"
 PREVIEW_CHARS = 100_000  # document text shown beside the form (and posted back with it)
 

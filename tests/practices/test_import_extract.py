@@ -11,6 +11,7 @@ import pytest
 
 from practices.importer import extract_document
 from practices.importer.extract import (
+    DETAIL_FIELDS,
     ExtractError,
     detect_countries,
     detect_language,
@@ -40,22 +41,7 @@ FIELDS = [
     "themes",
 ]
 # Read where a document's expectation states them (the documents written for issue 11 do).
-OPTIONAL_FIELDS = [
-    "subnational_area",
-    "context",
-    "objectives",
-    "methodology",
-    "innovation",
-    "sustainability",
-    "replicability",
-    "gender_diversity",
-    "partners",
-    "description",
-    "start_date",
-    "end_date",
-    "contact_name",
-    "contact_email",
-]
+OPTIONAL_FIELDS = list(DETAIL_FIELDS)
 FOOTER_WORDS = ["CONOCE", "ESCRÍBANOS", "INNOVAMIGRACIÓN", "iom.int", "OIMSuramerica", "HUB"]
 
 
