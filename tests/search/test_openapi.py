@@ -76,6 +76,10 @@ def wsgi_app():
         signal.connect(close_old_connections)
 
 
+# Generated requests per path, seeded; bounded by a count, not a clock (docs/api.md).
+CASES = 60
+
+
 @pytest.mark.parametrize("path", ["/api/search/", "/api/search/export/"])
 def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_app, path):
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, wsgi_app)
@@ -84,7 +88,7 @@ def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_a
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=60,
+        max_examples=CASES,
         derandomize=True,  # seeded: the same cases on every run
         deadline=None,
         database=None,
@@ -96,6 +100,5 @@ def test_property_based_run_finds_no_error_and_no_response_off_the_schema(wsgi_a
         case.validate_response(response, checks=CHECKS)
 
     run()
-    # Bounded by max_examples, not by a clock (the machine is shared): see docs/api.md.
-    assert len(calls) >= 100
+    assert len(calls) >= CASES
     assert 200 in calls
