@@ -10,9 +10,11 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.management import call_command
 from django.utils.html import escape
 
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -315,8 +317,17 @@ def load(user, url="http://127.0.0.1:8000/"):
     port, from which Wagtail builds the absolute URLs of the sitemap and the API.
 
     Not one transaction: wagtail-localize publishes translations on commit, and the
-    loader is idempotent, so an interrupted run is completed by the next one.
+    loader is idempotent, so an interrupted run is completed by the next one. Wagtail's
+    reference index ("usage" in the admin) is rebuilt once at the end, not on every save.
     """
+    with disable_reference_index_auto_update():
+        created = _load(user, url)
+    if created:
+        call_command("rebuild_references_index", verbosity=0)
+    return created
+
+
+def _load(user, url):
     site_data = json.loads((DATA_DIR / "site.json").read_text(encoding="utf-8"))
     home, sections = ensure_tree(site_data, user)
     settings = HubSettings.for_site(Site.objects.get(root_page=home))
