@@ -1,10 +1,14 @@
-"""Search fixtures: the engines to run the contract against, and demo keys for hits."""
+"""Search fixtures: the engines to run the contract against, and demo and unseen keys for hits."""
 
 import json
 import os
+from io import StringIO
 from pathlib import Path
 
+from django.core.management import call_command
+
 import pytest
+from relevance_metrics import UNSEEN_DOCUMENTS
 
 from home.models import StandardPage
 from practices.models import PracticePage, ToolkitPage
@@ -61,6 +65,25 @@ def demo_keys(db):
         keys[str(page.translation_key)] = f"toolkit:{data['key']}"
     for page in StandardPage.objects.filter(locale__language_code="es"):
         keys[str(page.translation_key)] = f"page:{page.slug}"
+    return keys
+
+
+@pytest.fixture
+def unseen_keys(demo_keys):
+    """Import and publish the unseen write-ups; {translation_key: judgment key}, demo included."""
+    out = StringIO()
+    call_command(
+        "import_practices",
+        str(UNSEEN_DOCUMENTS),
+        publish=True,
+        report="-",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    keys = dict(demo_keys)
+    for row in json.loads(out.getvalue()):
+        page = PracticePage.objects.get(pk=row["page_id"], live=True)
+        keys[str(page.translation_key)] = Path(row["file"]).stem
     return keys
 
 
