@@ -46,7 +46,6 @@ def test_the_set_covers_the_cases(demo_keys):
     assert all(kinds[direction] >= 3 for direction in DIRECTIONS)
 
 
-@pytest.mark.xfail(strict=False, reason="relevance bar of issue 9 not met yet")
 def test_ndcg_at_10_on_unseen_material(engine, unseen_keys, capsys):
     with capsys.disabled():
         mean = score_set("Unseen set", JUDGMENTS, unseen_keys, engine)
