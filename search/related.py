@@ -44,7 +44,7 @@ def related_units(snapshot, unit, limit):
     own = [unit * SLOTS + slot for slot in range(SLOTS) if snapshot.unit_slots[unit] >> slot & 1]
     rows = np.flatnonzero(np.isin(matrix.ids, own)) if len(matrix.ids) else []
     if len(rows):
-        vector = matrix.vectors[rows].astype(np.float32).mean(axis=0)
+        vector = matrix.rows(rows).mean(axis=0)
         vector /= np.linalg.norm(vector) or 1.0
         for doc_id, cosine in matrix.nearest(vector, CANDIDATES * SLOTS):
             other = doc_id // SLOTS
