@@ -5,7 +5,6 @@ Bounded and reproducible: `FUZZ_SEED` fixes the requests, `REQUESTS` per endpoin
 """
 
 import random
-import time
 
 from django.test import Client
 from django.urls import reverse
@@ -185,7 +184,6 @@ def test_fuzzed_search_requests_never_fail():
     rng = random.Random(FUZZ_SEED)
     client = Client(raise_request_exception=False)
     failures = []
-    started = time.monotonic()
     for url in endpoints():
         for _ in range(REQUESTS):
             params = fuzz_params(rng)
@@ -193,4 +191,3 @@ def test_fuzzed_search_requests_never_fail():
             if response.status_code not in (200, 400, 404):
                 failures.append((response.status_code, url, params))
     assert not failures, failures[:5]
-    assert time.monotonic() - started < 120
