@@ -14,7 +14,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=hub.settings.production DJANGO_SECRET_KEY=che
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(BIN)/activate: requirements.txt
+$(BIN)/activate: requirements.txt $(wildcard requirements/*.txt)
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
@@ -38,9 +38,10 @@ serve: demo ## Set up and serve the hub with demo content on http://127.0.0.1:80
 	WAGTAILADMIN_BASE_URL=$(URL) $(if $(filter 0.0.0.0,$(HOST)),DJANGO_ALLOWED_HOSTS='*') \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, import layers (import-linter, pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 checks: messages ## Django checks, production deploy check, missing migrations
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check

@@ -10,10 +10,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Inicio"
 
     def ready(self):
-        from . import checks, navigation  # noqa: F401  (deploy checks; cache invalidation signals)
-        from .roles import connect_signals
+        from . import checks, navigation, roles  # noqa: F401  (checks: deploy checks)
 
-        connect_signals()  # editorial permissions and workflow on new section pages
+        navigation.connect()  # cached navigation dropped on page and settings changes
+        roles.connect()  # editorial permissions and workflow on new section pages
 
 
 class HubUsersAppConfig(WagtailUsersAppConfig):

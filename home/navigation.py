@@ -6,10 +6,9 @@ and saving the hub settings drop the cached values in every worker (`practices.c
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import override
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices import caching
@@ -41,20 +40,18 @@ def navigation(language):
     return caching.cached(GROUP, language, build)
 
 
-@receiver(post_save, sender="home.HubSettings")
-def settings_saved(sender, **kwargs):
-    invalidate(Page)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-@receiver(post_delete)
-def invalidate(sender, **kwargs):
-    if sender is Page or issubclass(sender, Page):
-        caching.invalidate(GROUP)
-
-
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-def restriction_changed(sender, **kwargs):
+def invalidate(**kwargs):
     caching.invalidate(GROUP)
+
+
+def connect():
+    """Connect ``invalidate`` to its senders only (called from ``HomeConfig.ready``)."""
+    from home.models import HubSettings
+
+    uid = "home.navigation"
+    for model in get_page_models():
+        for signal in (page_published, page_unpublished, post_page_move, post_delete):
+            signal.connect(invalidate, sender=model, dispatch_uid=uid)
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate, sender=PageViewRestriction, dispatch_uid=uid)
+    post_save.connect(invalidate, sender=HubSettings, dispatch_uid=uid)

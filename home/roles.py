@@ -267,7 +267,8 @@ def section_created(sender, instance, created, raw=False, **kwargs):
         grant_section(instance)
 
 
-def connect_signals():
+def connect():
+    """Connect ``section_created`` to the section page models."""
     from django.db.models.signals import post_save
 
     for app_label, model_name in SECTION_MODELS:

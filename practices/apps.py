@@ -7,4 +7,6 @@ class PracticesConfig(AppConfig):
     verbose_name = "Prácticas"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

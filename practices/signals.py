@@ -1,7 +1,6 @@
 """Keep the cached taxonomy labels in step with the snippets, and OAI-PMH deletions recorded."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.signals import page_published, page_unpublished
@@ -13,25 +12,31 @@ from .oai import forget_removal, record_removal
 HARVESTED = (PracticePage, ToolkitPage)
 
 
-@receiver([post_save, post_delete])
-def taxonomy_changed(sender, **kwargs):
-    if sender in TAXONOMY_MODELS:
-        invalidate_labels()
+def taxonomy_changed(**kwargs):
+    invalidate_labels()
 
 
-@receiver(page_unpublished)
-def harvestable_unpublished(sender, instance, **kwargs):
-    if sender in HARVESTED:
+def harvestable_unpublished(instance, **kwargs):
+    record_removal(instance, timezone.now())
+
+
+def harvestable_deleted(instance, **kwargs):
+    if instance.live:
         record_removal(instance, timezone.now())
 
 
-@receiver(pre_delete)
-def harvestable_deleted(sender, instance, **kwargs):
-    if sender in HARVESTED and instance.live:
-        record_removal(instance, timezone.now())
+def harvestable_published(instance, **kwargs):
+    forget_removal(instance)
 
 
-@receiver(page_published)
-def harvestable_published(sender, instance, **kwargs):
-    if sender in HARVESTED:
-        forget_removal(instance)
+def connect():
+    """Connect the receivers to their senders only (called from ``PracticesConfig.ready``):
+    a receiver on every model's deletes would stop Django's fast delete site-wide."""
+    uid = "practices.signals"
+    for model in TAXONOMY_MODELS:
+        for signal in (post_save, post_delete):
+            signal.connect(taxonomy_changed, sender=model, dispatch_uid=uid)
+    for model in HARVESTED:
+        page_unpublished.connect(harvestable_unpublished, sender=model, dispatch_uid=uid)
+        pre_delete.connect(harvestable_deleted, sender=model, dispatch_uid=uid)
+        page_published.connect(harvestable_published, sender=model, dispatch_uid=uid)

@@ -7,17 +7,16 @@ from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from search import service
 
 from . import regionmap
 from .client import client_ip
+from .drafts import save_draft
 from .forms import SubmissionForm
 from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
 
@@ -33,7 +32,6 @@ def create_proposal(form, language):
     default = Locale.get_default()
     page = PracticePage(
         title=data["title"],
-        slug=find_available_slug(index, slugify(data["title"])[:80] or "practica"),
         summary=data["summary"],
         description="".join(
             f"<p>{escape(p)}</p>" for p in data["description"].split("\n\n") if p.strip()
@@ -50,7 +48,6 @@ def create_proposal(form, language):
             "email": data["contact_email"],
             "organisation": data["organisation"],
         },
-        live=False,
         locale=index.locale,
     )
     page.lessons = [
@@ -59,11 +56,7 @@ def create_proposal(form, language):
     ]
     page.countries = Country.objects.filter(locale=default, code__in=data["countries"])
     page.themes = Theme.objects.filter(locale=default, slug__in=data["themes"])
-    index.add_child(instance=page)
-    page.save_revision(log_action=True)
-    workflow = page.get_workflow()
-    if workflow:
-        workflow.start(page, None)
+    save_draft(page, parent=index)
     return page
 
 

@@ -61,10 +61,6 @@ class UnitDocument:
     facets: list = field(default_factory=list)  # (facet, value)
     anchor: str = ""
 
-    @property
-    def key_suffix(self):
-        return f"{self.kind}:{self.number}"
-
 
 _term_maps = {}
 

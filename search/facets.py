@@ -32,7 +32,6 @@ PREFIX = {
     "stage": "zzs",
 }
 TYPE_ORDER = ("practice", "lesson", "recommendation", "toolkit", "page")
-MAX_VALUES_PER_FACET = 30
 WORD_BITS = 56  # engines return unit sets as 56-bit words (7 bytes: byte-aligned, positive)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 

@@ -3,7 +3,6 @@
 import re
 
 from django.utils.translation import get_language_info, override
-from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
@@ -49,13 +48,6 @@ def facet_labels(language):
             "stage": {value: str(label) for value, label in Stage.choices},
             "year": {},
         }
-        labels["type_plural"] = {
-            "practice": _("Practices"),
-            "lesson": _("Lessons learned"),
-            "recommendation": _("Recommendations"),
-            "toolkit": _("Toolkits"),
-            "page": _("Pages"),
-        }
     return labels
 
 
@@ -66,7 +58,7 @@ def clean_filters(raw, labels):
     """
     cleaned = {}
     for facet, values in raw.items():
-        if facet not in labels or facet == "type_plural":
+        if facet not in labels:
             continue
         known = {canonical(value): value for value in labels[facet]}
         chosen = []

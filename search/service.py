@@ -117,10 +117,6 @@ class SearchResponse:
     took_ms: float = 0.0
 
     @property
-    def num_pages(self):
-        return max(1, -(-self.count // self.page_size))
-
-    @property
     def paginated(self):
         """A Django paginator page (for templates/includes/pagination.html)."""
         paginator = Paginator(_Counted(self.count), self.page_size)

@@ -23,6 +23,7 @@ from wagtail_localize.models import (
 )
 
 from home.models import HomeFeaturedPractice, HomePage, HubSettings, StandardPage
+from practices.drafts import save_draft
 from practices.models import (
     Country,
     GCMObjective,
@@ -265,8 +266,7 @@ def create_practice(data, index, user):
     page.countries = terms(Country, "code", data["countries"])
     page.gcm_objectives = terms(GCMObjective, "number", data["gcm_objectives"])
     page.gcm_principles = terms(GCMPrinciple, "number", data["gcm_principles"])
-    parent.add_child(instance=page)
-    publish(page, user)
+    save_draft(page, parent=parent, user=user, submit=False).publish(user=user)
     for other in LANGUAGES:
         if other != language:
             translate(page, other, practice_pairs(data, other), user)

@@ -9,11 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.html import escape
-from django.utils.text import slugify
 
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from practices.drafts import save_draft
 from practices.models import (
     Country,
     PracticeIndexPage,
@@ -26,7 +25,6 @@ from practices.models import (
 from .extract import PROSE_SECTIONS, fold
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-SLUG_LENGTH = 80
 # The page has no field for partners and funders as text: they go to the description.
 PARTNERS_HEADINGS = {
     "es": "Socios y financiadores",
@@ -104,14 +102,6 @@ def stated_date(value, end=False):
     return datetime.date(year, month, day)
 
 
-def slug_for(title):
-    """Slug of the title cut at a word boundary."""
-    slug = slugify(title)
-    if len(slug) > SLUG_LENGTH:
-        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
-    return slug.strip("-") or "practica"
-
-
 def shingles(text):
     words = fold(text).split()
     return {tuple(words[i : i + 3]) for i in range(max(0, len(words) - 2))}
@@ -186,14 +176,9 @@ def write_practice(
     try:
         with transaction.atomic():
             if page is None:
-                page = PracticePage(
-                    slug=find_available_slug(parent, slug_for(extraction.title)),
-                    live=False,
-                    locale=parent.locale,
-                )
+                page = PracticePage(locale=parent.locale)
                 fill(page, extraction, parent.locale)
                 page.import_source, page.import_fingerprint = source, fingerprint
-                parent.add_child(instance=page)
             else:
                 page = page.get_latest_revision_as_object()
                 fill(page, extraction, page.locale)
@@ -201,14 +186,9 @@ def write_practice(
                 PracticePage.objects.filter(pk=page.pk).update(
                     import_source=source, import_fingerprint=fingerprint
                 )
-            # Drafts, as in Wagtail's editor, may lack required fields; publishing validates.
-            revision = page.save_revision(user=user, log_action=True, clean=publish)
+            revision = save_draft(page, parent=parent, user=user, submit=not publish, clean=publish)
             if publish:
                 revision.publish(user=user)
-            else:
-                workflow = page.get_workflow()
-                if workflow is not None and not page.workflow_in_progress:
-                    workflow.start(page, user)
     except ValidationError as error:
         raise WriteError(
             "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())

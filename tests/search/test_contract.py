@@ -14,8 +14,9 @@ from wagtail.signals import page_published
 
 import pytest
 
-from practices.models import PracticeIndexPage, PracticeLesson, PracticePage
+from practices.models import PracticeIndexPage, PracticePage
 from search import service
+from tests.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +28,16 @@ def publish(page, user):
 
 
 def new_practice(user, language="es", title="Apicultura urbana con familias venezolanas", **extra):
-    index = PracticeIndexPage.objects.get(locale__language_code=language)
-    page = PracticePage(
+    return PracticePageFactory(
         title=title,
+        language=language,
         slug=extra.pop("slug", "apicultura-urbana"),
         summary=extra.pop("summary", "Colmenas comunitarias en terrazas y patios escolares."),
-        original_language=language,
-        locale=index.locale,
+        lessons=["Las colmenas necesitan flores y agua todo el año."],
+        user=user,
+        publish=True,
         **extra,
     )
-    page.lessons = [
-        PracticeLesson(
-            text="Las colmenas necesitan flores y agua todo el año.",
-            sort_order=0,
-            locale=index.locale,
-        )
-    ]
-    index.add_child(instance=page)
-    return publish(page, user)
 
 
 def search_url(language):

@@ -14,12 +14,9 @@ import pytest
 
 from practices import machine_translation
 from practices.models import (
-    PracticeIndexPage,
-    PracticeLesson,
-    PracticePage,
-    PracticeRecommendation,
     Theme,
 )
+from tests.factories import PracticePageFactory
 
 SPANISH = {
     "title": "Ferias de empleo para personas migrantes",
@@ -89,25 +86,16 @@ def climate_theme(es):
 @pytest.fixture
 def practice(superuser, es, climate_theme):
     """A published Spanish practice with lessons, recommendations and a theme, untranslated."""
-    index = PracticeIndexPage.objects.get(locale=es)
-    page = PracticePage(
+    return PracticePageFactory(
         title=SPANISH["title"],
         slug=SPANISH["slug"],
         summary=SPANISH["summary"],
-        locale=es,
-        original_language="es",
+        lessons=SPANISH["lessons"],
+        recommendations=SPANISH["recommendations"],
+        themes=[climate_theme],
+        user=superuser,
+        publish=True,
     )
-    page.lessons = [
-        PracticeLesson(text=text, sort_order=n, locale=es)
-        for n, text in enumerate(SPANISH["lessons"])
-    ]
-    page.recommendations = [
-        PracticeRecommendation(text=text, sort_order=n, locale=es)
-        for n, text in enumerate(SPANISH["recommendations"])
-    ]
-    page.themes = [climate_theme]
-    index.add_child(instance=page)
-    return publish(page, superuser)
 
 
 def submit_translation(client, page, locale):

@@ -14,6 +14,7 @@ import pytest
 
 from practices.models import PracticeIndexPage, PracticePage
 from practices.translation import State, practice_statuses
+from tests.factories import PracticePageFactory
 
 from .conftest import publish
 
@@ -35,12 +36,13 @@ def strings(page, language):
 
 
 def add_practice(user, title):
-    es = Locale.objects.get(language_code="es")
-    index = PracticeIndexPage.objects.get(locale=es)
-    page = PracticePage(title=title, slug=title.lower().replace(" ", "-"), summary="Resumen.")
-    page.locale = es
-    index.add_child(instance=page)
-    return publish(page, user)
+    return PracticePageFactory(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary="Resumen.",
+        user=user,
+        publish=True,
+    )
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import pytest
 from home.models import HomePage, StandardPage
 from home.roles import CONTRIBUTORS, KM_ADMINS, REVIEWERS, TRANSLATORS
 from practices.models import PracticeIndexPage, PracticePage, Theme, ToolkitPage
+from tests.factories import PracticePageFactory
 
 ROLES = {
     "contributor": CONTRIBUTORS,
@@ -46,17 +47,14 @@ def locale(language):
 
 
 def new_practice(index, title, user, **fields):
-    page = PracticePage(
+    return PracticePageFactory(
         title=title,
         slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
-        summary=f"Resumen de {title}.",
         locale=index.locale,
         owner=user,
+        user=user,
         **fields,
     )
-    index.add_child(instance=page)
-    page.save_revision(user=user)
-    return page
 
 
 class LazyPages(dict):
