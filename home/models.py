@@ -12,10 +12,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from practices.models import Country, PracticeIndexPage, PracticePage, Theme
+from practices.models import CollectionPage, Country, PracticeIndexPage, PracticePage, Theme
 from practices.models.index import in_visitor_language
 from practices.models.taxonomy import localize
-from practices.visibility import is_public_now, public_now
+from practices.visibility import is_public_now, public_now, public_versions
 
 from .blocks import BodyBlock
 
@@ -66,6 +66,20 @@ class HomeFeaturedPractice(Orderable):
     panels = [FieldPanel("practice")]
 
 
+class HomeFeaturedCollection(Orderable):
+    home = ParentalKey(
+        "home.HomePage", on_delete=models.CASCADE, related_name="featured_collections"
+    )
+    collection = models.ForeignKey(
+        "practices.CollectionPage",
+        verbose_name=_("collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("collection")]
+
+
 class HomePage(Page):
     hero_title = models.CharField(
         _("hero title"), max_length=255, help_text=_("Titular principal de la portada.")
@@ -84,15 +98,27 @@ class HomePage(Page):
             max_num=6,
             help_text=_("Prácticas destacadas por el equipo."),
         ),
+        InlinePanel(
+            "featured_collections",
+            heading=_("Featured collections"),
+            label=_("featured collection"),
+            max_num=3,
+            help_text=_("Colecciones destacadas en la portada."),
+        ),
     ]
 
-    override_translatable_fields = [SynchronizedField("featured")]
+    override_translatable_fields = [
+        SynchronizedField("featured"),
+        SynchronizedField("featured_collections"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "practices.PracticeIndexPage",
         "practices.ToolkitIndexPage",
         "practices.LessonsLibraryPage",
+        "practices.CollectionPage",
+        "practices.CallForPracticesPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1
@@ -103,20 +129,16 @@ class HomePage(Page):
     def featured_practices(self):
         """Staff-chosen public practices, each in the visitor's language where that version
         is public right now (a private or expired translation gives way to the original)."""
-        items = list(self.featured.select_related("practice"))
-        keys = [item.practice.translation_key for item in items]
-        versions = {
-            (page.translation_key, page.locale_id): page
-            for page in public_now(PracticePage.objects.filter(translation_key__in=keys))
-        }
-        pages = []
-        for item in items:
-            key = item.practice.translation_key
-            if (key, item.practice.locale_id) in versions:
-                pages.append(
-                    versions.get((key, self.locale_id)) or versions[(key, item.practice.locale_id)]
-                )
-        return pages
+        chosen = [item.practice for item in self.featured.select_related("practice")]
+        return public_versions(PracticePage, chosen, self.locale)
+
+    def featured_collection_pages(self):
+        """Staff-chosen public collections, in the visitor's language where that version is
+        public right now."""
+        chosen = [
+            item.collection for item in self.featured_collections.select_related("collection")
+        ]
+        return public_versions(CollectionPage, chosen, self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -124,6 +146,7 @@ class HomePage(Page):
         practices = in_visitor_language(PracticePage.objects.all(), language)
         featured = self.featured_practices()
         context["featured_practices"] = featured
+        context["featured_collections"] = self.featured_collection_pages()
         # "Latest" leaves out the featured ones, whatever their language version.
         context["latest_practices"] = practices.exclude(
             translation_key__in=[page.translation_key for page in featured]

@@ -40,7 +40,7 @@ from wagtail_localize.views.edit_translation import (
 import django_filters
 import polib
 
-from .models import ContactMessage, PracticePage
+from .models import CallForPracticesPage, ContactMessage, PracticePage
 from .translation import (
     Band,
     State,
@@ -408,8 +408,18 @@ class PracticeFilterSet(PageFilterSet):
         method="filter_completeness",
     )
 
+    call = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Call for practices"),
+        queryset=lambda request: CallForPracticesPage.originals().order_by("-deadline"),
+        empty_label=gettext_lazy("Any"),
+        method="filter_call",
+    )
+
     class Meta(PageFilterSet.Meta):
         model = PracticePage
+
+    def filter_call(self, queryset, name, value):
+        return queryset.filter(call__translation_key=value.translation_key)
 
     def filter_completeness(self, queryset, name, value):
         keys = [status.translation_key for status in practice_statuses() if status.band == value]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,14 +19,23 @@ from . import regionmap
 from .client import client_ip
 from .drafts import save_draft
 from .forms import SubmissionForm
-from .models import Country, PracticeIndexPage, PracticeLesson, PracticePage, Theme
+from .models import (
+    CallForPracticesPage,
+    Country,
+    PracticeIndexPage,
+    PracticeLesson,
+    PracticePage,
+    Theme,
+)
+from .visibility import public_versions
 
 RATE_LIMIT = 5  # accepted proposals per client address per hour (in the shared cache)
 
 
 @transaction.atomic
-def create_proposal(form, language):
-    """A draft practice in the visitor's language, submitted to the editorial workflow."""
+def create_proposal(form, language, call=None):
+    """A draft practice in the visitor's language, submitted to the editorial workflow,
+    recording the call for practices it answers (if any)."""
     data = form.cleaned_data
     # Locking the section serialises concurrent proposals (their tree paths would collide).
     index = PracticeIndexPage.objects.select_for_update().get(locale__language_code=language)
@@ -48,6 +58,7 @@ def create_proposal(form, language):
             "email": data["contact_email"],
             "organisation": data["organisation"],
         },
+        call=call,
         locale=index.locale,
     )
     page.lessons = [
@@ -60,15 +71,39 @@ def create_proposal(form, language):
     return page
 
 
+def call_from(request):
+    """The call for practices named by ``?call=`` if it is public right now, in the visitor's
+    language where that version is public; None for anything else (a tampered id is ignored)."""
+    try:
+        pk = int(request.GET.get("call", ""))
+    except ValueError:
+        return None
+    chosen = list(CallForPracticesPage.objects.filter(pk=pk).select_related("theme"))
+    found = public_versions(CallForPracticesPage, chosen, Locale.get_active())
+    return found[0] if found else None
+
+
 def submit_practice(request):
     language = get_language()
-    form = SubmissionForm(request.POST or None, language=language)
+    call = call_from(request)
+    initial = {"themes": [call.theme.slug]} if call and call.is_open else {}
+    form = SubmissionForm(request.POST or None, language=language, initial=initial)
     if request.method == "POST" and form.is_valid():
         key = f"proposals:{client_ip(request)}"
-        if cache.get(key, 0) >= RATE_LIMIT:
+        if call and not call.is_open:
+            form.add_error(
+                None,
+                _(
+                    "The call “%(call)s” closed on %(date)s and no longer accepts proposals. "
+                    "Your text is still in the form: send it again to propose the practice "
+                    "outside the call."
+                )
+                % {"call": call.title, "date": date_format(call.deadline)},
+            )
+        elif cache.get(key, 0) >= RATE_LIMIT:
             form.add_error(None, _("Too many proposals from your connection. Please try later."))
         else:
-            create_proposal(form, language)
+            create_proposal(form, language, call)
             cache.add(key, 0, 3600)  # the hour starts with the first accepted proposal
             cache.incr(key)
             messages.success(
@@ -77,7 +112,8 @@ def submit_practice(request):
             )
             return redirect("submit_practice")
     status = 400 if form.errors else 200
-    return render(request, "practices/submit_practice.html", {"form": form}, status=status)
+    context = {"form": form, "call": call}
+    return render(request, "practices/submit_practice.html", context, status=status)
 
 
 def country_map(request):

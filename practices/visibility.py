@@ -38,3 +38,20 @@ def is_expired(page):
 def is_public_now(page):
     """The same rule for one page (one query for its and its ancestors' restrictions)."""
     return page.live and not is_expired(page) and not page.get_view_restrictions().exists()
+
+
+def public_versions(model, chosen, locale):
+    """The chosen pages that are public right now, each in `locale` where that version is
+    public too (else as chosen); the others are left out. Kept in order, one query."""
+    keys = [page.translation_key for page in chosen]
+    versions = {
+        (page.translation_key, page.locale_id): page
+        for page in public_now(model.objects.filter(translation_key__in=keys)).select_related(
+            "locale"
+        )
+    }
+    return [
+        versions.get((page.translation_key, locale.pk)) or versions[key]
+        for page in chosen
+        if (key := (page.translation_key, page.locale_id)) in versions
+    ]

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.management import call_command
+from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.models import Locale, Page, Site
@@ -22,9 +23,18 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.models import HomeFeaturedPractice, HomePage, HubSettings, StandardPage
+from home.models import (
+    HomeFeaturedCollection,
+    HomeFeaturedPractice,
+    HomePage,
+    HubSettings,
+    StandardPage,
+)
 from practices.drafts import save_draft
 from practices.models import (
+    CallForPracticesPage,
+    CollectionItem,
+    CollectionPage,
     Country,
     GCMObjective,
     GCMPrinciple,
@@ -275,8 +285,9 @@ def create_practice(data, index, user):
 
 def create_toolkit(data, index, practices, user):
     texts = data["content"]["es"]
-    if ToolkitPage.objects.child_of(index).filter(slug=texts["slug"]).exists():
-        return False
+    existing = ToolkitPage.objects.child_of(index).filter(slug=texts["slug"]).first()
+    if existing:
+        return existing
     page = ToolkitPage(
         title=texts["title"],
         slug=texts["slug"],
@@ -307,7 +318,54 @@ def create_toolkit(data, index, practices, user):
             pairs += [(step["title"], translated["title"]), (step["text"], translated["text"])]
         pairs += [(link["title"]["es"], link["title"][language]) for link in data["links"]]
         translate(page, language, pairs, user)
-    return True
+    return page
+
+
+def translated_page(page, texts, fields, user):
+    """Publish page, then translate it to en and pt from texts[language][field] (the "intro"
+    field is a list of paragraphs)."""
+    publish(page, user)
+    for language in ("en", "pt"):
+        pairs = [(texts["es"][f], texts[language][f]) for f in fields]
+        pairs += list(zip(texts["es"]["intro"], texts[language]["intro"], strict=True))
+        translate(page, language, pairs, user)
+
+
+def ensure_curation(home, practices, toolkits, user):
+    """A collection featured on the home page and an open call for practices, in es, en, pt."""
+    data = json.loads((DATA_DIR / "curation.json").read_text(encoding="utf-8"))
+    texts = data["collection"]
+    collection = CollectionPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).first()
+    if collection is None:
+        chosen = [practices[key] for key in texts["practices"]]
+        chosen += [toolkits[key] for key in texts["toolkits"]]
+        collection = CollectionPage(
+            title=texts["es"]["title"],
+            slug=texts["es"]["slug"],
+            intro=paragraphs(texts["es"]["intro"]),
+            items=[CollectionItem(page=page, sort_order=n) for n, page in enumerate(chosen)],
+            locale=home.locale,
+        )
+        home.add_child(instance=collection)
+        translated_page(collection, texts, ("title", "slug"), user)
+    if not home.featured_collections.exists():
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured_collections = [HomeFeaturedCollection(collection=collection, sort_order=0)]
+        publish(home, user)
+        for language in ("en", "pt"):
+            translate(home, language, [], user)  # syncs the featured collections
+    texts = data["call"]
+    if not CallForPracticesPage.objects.child_of(home).filter(slug=texts["es"]["slug"]).exists():
+        call = CallForPracticesPage(
+            title=texts["es"]["title"],
+            slug=texts["es"]["slug"],
+            intro=paragraphs(texts["es"]["intro"]),
+            theme=terms(Theme, "slug", [texts["theme"]])[0],
+            deadline=timezone.localdate() + datetime.timedelta(days=texts["open_days"]),
+            locale=home.locale,
+        )
+        home.add_child(instance=call)
+        translated_page(call, texts, ("title", "slug"), user)
 
 
 def load(user, url="http://127.0.0.1:8000/"):
@@ -340,9 +398,10 @@ def _load(user, url):
         data = json.loads(path.read_text(encoding="utf-8"))
         practices[data["key"]], was_created = create_practice(data, sections["practices"], user)
         created += was_created
+    toolkits = {}
     for path in sorted(DATA_DIR.glob("toolkit-*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        create_toolkit(data, sections["toolkits"], practices, user)
+        toolkits[data["key"]] = create_toolkit(data, sections["toolkits"], practices, user)
     if not home.featured.exists():
         home = HomePage.objects.get(pk=home.pk)
         home.featured = [
@@ -352,4 +411,5 @@ def _load(user, url):
         publish(home, user)
         for language in ("en", "pt"):
             translate(home, language, [], user)  # syncs the featured practices
+    ensure_curation(home, practices, toolkits, user)
     return created

@@ -1,4 +1,6 @@
 from .base import KnowledgePage
+from .call import CallForPracticesPage
+from .collection import CollectionItem, CollectionPage
 from .contact import ContactMessage
 from .harvest import DeletedRecord
 from .index import LessonsLibraryPage, PracticeIndexPage, ToolkitIndexPage
@@ -20,6 +22,9 @@ from .taxonomy import (
 from .toolkit import ToolkitPage
 
 __all__ = [
+    "CallForPracticesPage",
+    "CollectionItem",
+    "CollectionPage",
     "ContactMessage",
     "Country",
     "DeletedRecord",

@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.api import APIField
@@ -227,6 +228,15 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         blank=True,
         help_text=_("Fecha en que el equipo debe revisar de nuevo esta práctica (interno)."),
     )
+    call = models.ForeignKey(
+        "practices.CallForPracticesPage",
+        verbose_name=_("call for practices"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Convocatoria para la que se propuso la práctica (interno)."),
+    )
     import_source = models.CharField(_("import source"), max_length=255, blank=True, editable=False)
     import_fingerprint = models.CharField(
         _("import fingerprint"), max_length=64, blank=True, editable=False, db_index=True
@@ -269,7 +279,11 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
             heading=_("Contact"),
         ),
     ]
-    internal_panels = [FieldPanel("next_review_date"), FieldPanel("review_notes")]
+    internal_panels = [
+        FieldPanel("next_review_date"),
+        FieldPanel("review_notes"),
+        PageChooserPanel("call", "practices.CallForPracticesPage"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),

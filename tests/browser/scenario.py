@@ -39,6 +39,8 @@ def build():
 
     from home.models import HomePage, StandardPage
     from practices.models import (
+        CallForPracticesPage,
+        CollectionPage,
         LessonsLibraryPage,
         PracticeIndexPage,
         PracticePage,
@@ -79,6 +81,8 @@ def build():
         "toolkit": per_language(ToolkitPage.objects.filter(locale=es).order_by("path").first()),
         "lessons": per_language(LessonsLibraryPage.objects.get(locale=es)),
         "about": per_language(StandardPage.objects.child_of(home).get(slug=ABOUT_SLUG)),
+        "collection": per_language(CollectionPage.objects.get(locale=es)),
+        "call": per_language(CallForPracticesPage.objects.get(locale=es)),
     }
     for language in LANGUAGES:
         with override(language):

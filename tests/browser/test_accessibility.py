@@ -17,7 +17,17 @@ pytestmark = pytest.mark.browser
 
 REPORTS = Path(__file__).resolve().parents[1] / "artifacts" / "axe"
 LANGUAGES = ["es", "en", "pt"]
-KINDS = ["home", "listing", "practice", "toolkit", "lessons", "about", "toolkit_index"]
+KINDS = [
+    "home",
+    "listing",
+    "practice",
+    "toolkit",
+    "lessons",
+    "about",
+    "toolkit_index",
+    "collection",
+    "call",
+]
 BLOCKING = {"serious", "critical"}
 DEVICES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 AXE = Axe()

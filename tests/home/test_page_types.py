@@ -5,6 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from practices.models import (
+    CallForPracticesPage,
+    CollectionPage,
     LessonsLibraryPage,
     PracticeIndexPage,
     PracticePage,
@@ -20,8 +22,20 @@ class PageTypeTests(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertCanCreateAt(Page, HomePage)
         self.assertAllowedSubpageTypes(
-            HomePage, {PracticeIndexPage, ToolkitIndexPage, LessonsLibraryPage, StandardPage}
+            HomePage,
+            {
+                PracticeIndexPage,
+                ToolkitIndexPage,
+                LessonsLibraryPage,
+                CollectionPage,
+                CallForPracticesPage,
+                StandardPage,
+            },
         )
+        self.assertAllowedSubpageTypes(CollectionPage, set())
+        self.assertAllowedSubpageTypes(CallForPracticesPage, set())
+        self.assertAllowedParentPageTypes(CollectionPage, {HomePage})
+        self.assertAllowedParentPageTypes(CallForPracticesPage, {HomePage})
         self.assertAllowedSubpageTypes(PracticeIndexPage, {PracticePage})
         self.assertAllowedSubpageTypes(ToolkitIndexPage, {ToolkitPage})
         self.assertAllowedSubpageTypes(PracticePage, set())
@@ -46,6 +60,8 @@ class PageTypeTests(WagtailPageTestCase):
             ToolkitIndexPage,
             ToolkitPage,
             LessonsLibraryPage,
+            CollectionPage,
+            CallForPracticesPage,
             StandardPage,
         ):
             for language in ("es", "en", "pt"):

@@ -17,7 +17,14 @@ import pytest
 
 from home.models import HomePage, StandardPage
 from home.roles import CONTRIBUTORS, KM_ADMINS, REVIEWERS, TRANSLATORS
-from practices.models import PracticeIndexPage, PracticePage, Theme, ToolkitPage
+from practices.models import (
+    CallForPracticesPage,
+    CollectionPage,
+    PracticeIndexPage,
+    PracticePage,
+    Theme,
+    ToolkitPage,
+)
 from tests.factories import PracticePageFactory
 
 ROLES = {
@@ -112,6 +119,8 @@ def pages(users, home, seed_practice):
             "moderated": moderated,
             "task_state": task_state,
             "locked": locked,
+            "collection": lambda: CollectionPage.objects.get(locale=locale("es")),
+            "call": lambda: CallForPracticesPage.objects.get(locale=locale("es")),
             "en_home": lambda: HomePage.objects.get(locale=locale("en")),
             "root": Page.get_first_root_node,
             "it_superuser": lambda: get_user_model().objects.get(username="demo-loader"),
