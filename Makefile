@@ -43,7 +43,8 @@ lint: install ## ruff lint and format check, import layers (import-linter, pypro
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-checks: messages ## Django checks, production deploy check, missing migrations
+checks: messages ## Catalogue syntax, Django checks, production deploy check, missing migrations
+	for po in $$(find locale -name '*.po'); do msgfmt --check -o /dev/null $$po 2>/dev/null || { msgfmt --check -o /dev/null $$po; exit 1; }; done
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
 	STATIC=$$(mktemp -d) && trap 'rm -rf "$$STATIC"' EXIT && \
 	$(PROD_ENV) DJANGO_STATIC_ROOT=$$STATIC $(BIN)/python manage.py collectstatic --no-input -v0 && \
