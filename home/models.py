@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -12,7 +13,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from practices.models import CollectionPage, Country, PracticeIndexPage, PracticePage, Theme
+from practices.models import (
+    CallForPracticesPage,
+    CollectionPage,
+    Country,
+    PracticeIndexPage,
+    PracticePage,
+    Theme,
+)
 from practices.models.index import in_visitor_language
 from practices.models.taxonomy import localize
 from practices.visibility import is_public_now, public_now, public_versions
@@ -140,6 +148,12 @@ class HomePage(Page):
         ]
         return public_versions(CollectionPage, chosen, self.locale)
 
+    def open_calls(self):
+        """Calls for practices still accepting proposals, soonest deadline first, in the
+        visitor's language where that version is public right now."""
+        calls = CallForPracticesPage.originals().filter(deadline__gte=timezone.localdate())
+        return public_versions(CallForPracticesPage, calls.order_by("deadline"), self.locale)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
@@ -147,6 +161,7 @@ class HomePage(Page):
         featured = self.featured_practices()
         context["featured_practices"] = featured
         context["featured_collections"] = self.featured_collection_pages()
+        context["open_calls"] = self.open_calls()
         # "Latest" leaves out the featured ones, whatever their language version.
         context["latest_practices"] = practices.exclude(
             translation_key__in=[page.translation_key for page in featured]

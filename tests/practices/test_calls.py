@@ -152,3 +152,23 @@ def test_unknown_query_parameters_are_ignored(client):
     response = client.get(form_url("es", theme="<script>", call="", countries="ZZ"))
     assert response.status_code == 200
     assert checked_themes(response) == []
+
+
+def home_calls(client, language):
+    home = call(language).get_parent()
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+    section = soup.select_one('section[aria-labelledby="calls-heading"]')
+    return [a["href"] for a in section.select("h3 a")] if section else []
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt"])
+def test_home_lists_an_open_call_in_the_visitors_language(client, language):
+    assert home_calls(client, language) == [call(language).url]
+
+
+def test_home_leaves_out_a_closed_or_unpublished_call(client):
+    set_deadline(-1)
+    assert home_calls(client, "es") == []
+    set_deadline(10)
+    call("es").get_translations(inclusive=True).unpublish()
+    assert home_calls(client, "es") == []
