@@ -48,7 +48,6 @@ def test_the_heldout_set_covers_the_cases(demo_keys):
     assert not shared, f"queries of the unseen set: {sorted(shared)}"
 
 
-@pytest.mark.xfail(strict=False, reason="relevance bar of issue 9 not met yet")
 def test_ndcg_at_10_on_the_heldout_set(engine, unseen_keys, capsys):
     with capsys.disabled():
         mean = score_set("Held-out set", JUDGMENTS, unseen_keys, engine)
