@@ -569,41 +569,42 @@ def chunks(iterable, size):
 
 
 def count_embedding(borrow):
-    """Count and time the documents' encoding. With borrow, only the first BORROW_POOL
-    documents are encoded; the others get those vectors in turn (their hashes are noted, so
-    they are never kept for later runs)."""
-    from search import semantic
-    from search.embeddings import document_vectors, get_embedder, text_hash
+    """Count and time the model's document encoding. With borrow, only the first
+    BORROW_POOL texts are encoded; the others get those vectors in turn (their hashes are
+    noted, so they are never kept for later runs)."""
+    from search.embeddings import get_embedder, text_hash
 
     embedder = get_embedder()
     counts = {"computed": 0, "borrowed": 0, "seconds": 0.0, "borrowed_hashes": set()}
     if embedder is None:
         return counts
+    encode = embedder.encode
     pool = []
 
-    def counted(embedder, documents):
-        documents = list(documents)
+    def counted(texts):
+        texts = list(texts)
         if borrow and len(pool) >= BORROW_POOL:
-            counts["borrowed_hashes"].update(text_hash(embedder.name, *d) for d in documents)
+            counts["borrowed_hashes"].update(text_hash(embedder.name, t) for t in texts)
             start = counts["borrowed"]
-            counts["borrowed"] += len(documents)
-            return [pool[(start + i) % len(pool)] for i in range(len(documents))]
+            counts["borrowed"] += len(texts)
+            return [pool[(start + i) % len(pool)] for i in range(len(texts))]
         started = time.perf_counter()
-        vectors = document_vectors(embedder, documents)
+        vectors = encode(texts)
         counts["seconds"] += time.perf_counter() - started
-        counts["computed"] += len(documents)
+        counts["computed"] += len(texts)
         pool.extend(vectors)
         return vectors
 
-    semantic.document_vectors = counted
+    embedder.encode = counted
     return counts
 
 
 def stop_counting():
-    """Documents are encoded by the hub's own function again."""
-    from search import embeddings, semantic
+    """The model encodes queries itself again."""
+    from search.embeddings import get_embedder
 
-    semantic.document_vectors = embeddings.document_vectors
+    if (embedder := get_embedder()) is not None:
+        vars(embedder).pop("encode", None)
 
 
 def ratio(a, b):

@@ -86,28 +86,13 @@ def get_embedder():
 
 
 def document_text(title, text):
-    """What the model reads of a document besides its title."""
+    """What the model reads of a document."""
     return f"{title}\n{text}"[:MAX_TEXT]
 
 
-def document_vectors(embedder, documents):
-    """One vector per (title, text): the normalised sum of the title's vector and the text's.
-
-    A vector of 2,000 characters of text is an average over many topics, and a short query
-    ("cash transfers", "statelessness") scores low against it; the title states what the
-    practice is about. Summing both keeps one vector per document (the same memory).
-    """
-    documents = list(documents)
-    titles = embedder.encode([title for title, _text in documents])
-    texts = embedder.encode([document_text(title, text) for title, text in documents])
-    vectors = titles + texts
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-
-
-def text_hash(model_name, title, text):
-    """The key of a stored document vector: the model, the recipe and the text it read."""
-    key = f"{model_name}\ntitle+text\n{title}\n{document_text(title, text)}"
-    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()
+def text_hash(model_name, text):
+    """The key of a stored vector: the model and the exact text it read."""
+    return hashlib.sha1(f"{model_name}\n{text}".encode(), usedforsecurity=False).hexdigest()
 
 
 def to_bytes(vector):

@@ -17,7 +17,7 @@ import numpy as np
 from django_tasks import task
 
 from .analysis import fold, tokens
-from .embeddings import document_vectors, get_embedder, setting, text_hash, to_bytes
+from .embeddings import document_text, get_embedder, setting, text_hash, to_bytes
 from .models import IndexState, SearchDocument, SearchVector
 from .suggest import vocabulary
 
@@ -35,7 +35,7 @@ def vector_hash(row):
     embedder = get_embedder()
     if embedder is None or row["kind"] not in EMBEDDED_KINDS:
         return ""
-    return text_hash(embedder.name, row["title"], row["text"])
+    return text_hash(embedder.name, document_text(row["title"], row["text"]))
 
 
 def embed_missing():
@@ -50,11 +50,11 @@ def embed_missing():
     )
     pending = {}
     for digest, title, text in missing.iterator(chunk_size=1000):
-        pending.setdefault(digest, (title, text))
+        pending.setdefault(digest, document_text(title, text))
     items = list(pending.items())
     for start in range(0, len(items), BATCH):
         batch = items[start : start + BATCH]
-        vectors = document_vectors(embedder, [document for _digest, document in batch])
+        vectors = embedder.encode([text for _digest, text in batch])
         SearchVector.objects.bulk_create(
             [
                 SearchVector(hash=d, vector=to_bytes(v))

@@ -157,28 +157,3 @@ def test_related_practices_on_a_practice_page(client, seed_practice):
     assert 3 <= len(links) <= 5 and seed_practice.url not in links
     live = {p.url for p in PracticePage.objects.live().public()}
     assert set(links) <= live
-
-
-def test_a_short_term_in_another_language_finds_the_practice_its_title_names(
-    superuser, django_capture_on_commit_callbacks
-):
-    """The document vector weighs the title: two English words with no thesaurus entry find
-    a Spanish-only practice whose long text mostly tells other things (partners, funding)."""
-    index = PracticeIndexPage.objects.get(locale__language_code="es")
-    body = (
-        "El proyecto se coordinó con la municipalidad, dos cooperativas y una red de "
-        "organizaciones de la sociedad civil. Se firmaron convenios, se definieron horarios, "
-        "se contrataron seguros y se capacitó al personal en atención al público. "
-    ) * 12
-    page = PracticePage(
-        title="Bicicletas compartidas para repartidores migrantes en Montevideo",
-        slug="bicicletas-compartidas-montevideo",
-        summary=body,
-        original_language="es",
-        locale=index.locale,
-    )
-    index.add_child(instance=page)
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision(user=superuser).publish(user=superuser)
-    response = service.search("bike sharing", language="en")
-    assert page.pk in [hit.page_id for hit in response.hits[:3]]
