@@ -6,21 +6,23 @@ Grades: 3 = the answer, 2 = clearly relevant, 1 = partly relevant; unlisted = no
 Each query says which case it exercises: accents, plural, cross-language, typo, lesson, phrase.
 """
 
-ECUADOR = "ecuador-emprendimiento"
-PERU = "peru-salud-lima-norte"
-COLOMBIA = "colombia-regularizacion-cucuta"
-TRATA = "regional-trata-pasos-fronterizos"
-ESCOLA = "brasil-escola-que-acolhe"
-ABRIGOS = "brasil-abrigos-pacaraima"
-GUYANA_LABOUR = "guyana-migracion-laboral"
-BOLIVIA = "bolivia-clima"
-PARAGUAY = "paraguay-retorno"
-VBG = "brasil-vbg"
-DATOS = "brasil-uruguay-datos"
-COHESION = "guyana-cohesion"
-REMESAS = "regional-remesas"
-GUIA = "toolkit:guia-sistematizacion"
-MODULO = "toolkit:modulo-xenofobia-servicios-municipales"
+from corpus_keys import (
+    ABRIGOS,
+    BOLIVIA,
+    COHESION,
+    COLOMBIA,
+    DATOS,
+    ECUADOR,
+    ESCOLA,
+    GUIA,
+    GUYANA_LABOUR,
+    MODULO,
+    PARAGUAY,
+    PERU,
+    REMESAS,
+    TRATA,
+    VBG,
+)
 
 XENOPHOBIA = {COHESION: 3, MODULO: 3, f"{ESCOLA}#L3": 2, ESCOLA: 1, f"{ABRIGOS}#L4": 1}
 REMITTANCES = {REMESAS: 3, f"{REMESAS}#L3": 2, f"{REMESAS}#R2": 2, f"{REMESAS}#L2": 1}

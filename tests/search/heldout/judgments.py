@@ -14,38 +14,37 @@ exact-name, no-accent), plus two-word (a two-word term) and question (a question
 Portuguese). "cross-language" is used when every practice graded 3 exists only in another language.
 """
 
-# Unseen documents (tests/search/unseen/documents/<key>.txt)
-APATRIDIA = "es-apatridia-clinica-juridica-colombia"
-TUMBES = "es-unidad-movil-salud-tumbes"
-EMPLEO = "es-plataforma-empleo-santiago"
-EFECTIVO = "es-transferencias-monetarias-salta-jujuy"
-CONSULADOS = "es-consulados-moviles-bolivia"
-AULAS = "es-aulas-sin-xenofobia-quito-manta"
-DIPLOMAS = "pt-revalidacao-diplomas-parana"
-ACRE = "pt-reassentamento-enchentes-acre"
-FINANCAS = "pt-educacao-financeira-manaus"
-CASOS = "pt-sistema-gestao-casos-roraima"
-DIASPORA = "en-diaspora-investment-guyana"
-HOTLINE = "en-counter-trafficking-hotline-suriname"
-NINOS = "en-child-safe-spaces-andean-route"
-RETORNO = "en-returnees-reintegration-eje-cafetero"
-
-# Demo practices and toolkits (home/demo/data), in es, en and pt
-ECUADOR = "ecuador-emprendimiento"
-PERU = "peru-salud-lima-norte"
-COLOMBIA = "colombia-regularizacion-cucuta"
-TRATA = "regional-trata-pasos-fronterizos"
-ESCOLA = "brasil-escola-que-acolhe"
-ABRIGOS = "brasil-abrigos-pacaraima"
-GUYANA_LABOUR = "guyana-migracion-laboral"
-BOLIVIA = "bolivia-clima"
-PARAGUAY = "paraguay-retorno"
-VBG = "brasil-vbg"
-DATOS = "brasil-uruguay-datos"
-COHESION = "guyana-cohesion"
-REMESAS = "regional-remesas"
-GUIA = "toolkit:guia-sistematizacion"
-MODULO = "toolkit:modulo-xenofobia-servicios-municipales"
+from corpus_keys import (
+    ABRIGOS,
+    ACRE,
+    APATRIDIA,
+    AULAS,
+    BOLIVIA,
+    CASOS,
+    COHESION,
+    COLOMBIA,
+    CONSULADOS,
+    DATOS,
+    DIASPORA,
+    DIPLOMAS,
+    ECUADOR,
+    EFECTIVO,
+    EMPLEO,
+    ESCOLA,
+    FINANCAS,
+    GUIA,
+    GUYANA_LABOUR,
+    HOTLINE,
+    MODULO,
+    NINOS,
+    PARAGUAY,
+    PERU,
+    REMESAS,
+    RETORNO,
+    TRATA,
+    TUMBES,
+    VBG,
+)
 
 # Needs that several queries share
 BRAZIL = {

@@ -9,36 +9,35 @@ Kinds: single-word, english-question, natural-phrase (4-8 words), typo-in-multiw
 cross-language (with the direction "query language->document language"), exact-name, no-accent.
 """
 
-# Unseen documents (tests/search/unseen/documents/<key>.txt)
-APATRIDIA = "es-apatridia-clinica-juridica-colombia"
-TUMBES = "es-unidad-movil-salud-tumbes"
-EMPLEO = "es-plataforma-empleo-santiago"
-EFECTIVO = "es-transferencias-monetarias-salta-jujuy"
-CONSULADOS = "es-consulados-moviles-bolivia"
-AULAS = "es-aulas-sin-xenofobia-quito-manta"
-DIPLOMAS = "pt-revalidacao-diplomas-parana"
-ACRE = "pt-reassentamento-enchentes-acre"
-FINANCAS = "pt-educacao-financeira-manaus"
-CASOS = "pt-sistema-gestao-casos-roraima"
-DIASPORA = "en-diaspora-investment-guyana"
-HOTLINE = "en-counter-trafficking-hotline-suriname"
-NINOS = "en-child-safe-spaces-andean-route"
-RETORNO = "en-returnees-reintegration-eje-cafetero"
-
-# Demo practices and toolkit (home/demo/data)
-PERU = "peru-salud-lima-norte"
-COLOMBIA = "colombia-regularizacion-cucuta"
-TRATA = "regional-trata-pasos-fronterizos"
-ESCOLA = "brasil-escola-que-acolhe"
-ABRIGOS = "brasil-abrigos-pacaraima"
-GUYANA_LABOUR = "guyana-migracion-laboral"
-BOLIVIA = "bolivia-clima"
-PARAGUAY = "paraguay-retorno"
-VBG = "brasil-vbg"
-DATOS = "brasil-uruguay-datos"
-COHESION = "guyana-cohesion"
-REMESAS = "regional-remesas"
-MODULO = "toolkit:modulo-xenofobia-servicios-municipales"
+from corpus_keys import (
+    ABRIGOS,
+    ACRE,
+    APATRIDIA,
+    AULAS,
+    BOLIVIA,
+    CASOS,
+    COHESION,
+    COLOMBIA,
+    CONSULADOS,
+    DATOS,
+    DIASPORA,
+    DIPLOMAS,
+    EFECTIVO,
+    EMPLEO,
+    ESCOLA,
+    FINANCAS,
+    GUYANA_LABOUR,
+    HOTLINE,
+    MODULO,
+    NINOS,
+    PARAGUAY,
+    PERU,
+    REMESAS,
+    RETORNO,
+    TRATA,
+    TUMBES,
+    VBG,
+)
 
 BORDER_HEALTH = {TUMBES: 3, ABRIGOS: 1, PERU: 1}
 SCHOOL_XENOPHOBIA = {AULAS: 3, ESCOLA: 2, COHESION: 1, MODULO: 1}
