@@ -11,7 +11,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .places import VOCABULARY, demonym_countries, named_countries, place_practice
+from search.stopwords import STOP_WORDS
+
+from .places import VOCABULARY, demonym_countries, fold, named_countries, place_practice
 
 PREAMBLE, SUMMARY, ALT_SUMMARY, LESSONS, RECOMMENDATIONS, RESULTS, OTHER, IGNORE = (
     "preamble",
@@ -106,12 +108,6 @@ def fingerprint(text):
     """A stable hash of the document's words, blind to encoding, line ends and spacing."""
     words = " ".join(normalise(text).split())
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
-
-
-def fold(text):
-    """Lower-case ASCII words: 'Lecciones ★ Aprendidas:' -> 'lecciones aprendidas'."""
-    text = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
 def word_set(text):
@@ -572,19 +568,10 @@ def title_and_rest(lines):
 
 # --- language, countries, themes --------------------------------------------------------------
 
-STOPWORDS = {
-    "es": word_set(
-        "el la los las del y con una al lo su sus es fue han muy pero hay les le también más"
-        " según además este esta estos estas cuando donde"
-    ),
-    "pt": word_set(
-        "os do da dos das em na nas ao aos com uma um pela pelo pelas pelos não são foi também"
-        " mais seu sua seus suas ou já isso essa esse e às à"
-    ),
-    "en": word_set(
-        "the and of to in is for that with on are this be from by was were it which their has"
-        " have an at its these they been can will"
-    ),
+# The stop words of one language only ("de", "a", "no" tell nothing): search's lists.
+MARKERS = {
+    lang: words.difference(*(other for o, other in STOP_WORDS.items() if o != lang))
+    for lang, words in STOP_WORDS.items()
 }
 SPELLING = {"es": re.compile(r"ción|ñ|ciones"), "pt": re.compile(r"ção|ções|ão|õe|nh|lh")}
 
@@ -592,11 +579,11 @@ SPELLING = {"es": re.compile(r"ción|ñ|ciones"), "pt": re.compile(r"ção|çõe
 def detect_language(text):
     """es, pt or en from stop-word frequencies and a few spellings; Spanish when unsure."""
     lowered = text.lower()
-    tokens = Counter(re.findall(r"[^\W\d_]+", lowered))
+    tokens = Counter(fold(lowered).split())
     scores = {
-        lang: sum(tokens[word] for word in words)
+        lang: sum(tokens[word] for word in MARKERS[lang])
         + 2 * len(SPELLING[lang].findall(lowered) if lang in SPELLING else [])
-        for lang, words in STOPWORDS.items()
+        for lang in LANGUAGES
     }
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     return best if scores[best] else "es"

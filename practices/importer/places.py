@@ -7,13 +7,14 @@ from pycountry (ISO 3166-2).
 import csv
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import pycountry
+
+from search.analysis import fold as fold_accents
 
 VOCABULARY = Path(__file__).parent / "vocabulary"
 TITLE, BODY = "title", "body"
@@ -32,9 +33,9 @@ READ_CHARS = 20_000  # the place of a practice is stated near the start of its s
 
 
 def fold(text, commas=False):
-    """Lower-case ASCII words (and commas, which tell a list from a new clause)."""
-    text = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"[a-z0-9]+|," if commas else r"[a-z0-9]+", text))
+    """Search's fold, then its lower-case ASCII words joined by spaces (and commas, which tell a
+    list from a new clause): 'Lecciones ★ Aprendidas:' -> 'lecciones aprendidas'."""
+    return " ".join(re.findall(r"[a-z0-9]+|," if commas else r"[a-z0-9]+", fold_accents(text)))
 
 
 def read_json(name):
