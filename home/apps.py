@@ -10,10 +10,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Inicio"
 
     def ready(self):
-        from . import checks, navigation, roles  # noqa: F401  (checks: deploy checks)
+        from . import checks, navigation  # noqa: F401  (checks: deploy checks)
 
         navigation.connect()  # cached navigation dropped on page and settings changes
-        roles.connect()  # editorial permissions and workflow on new section pages
 
 
 class HubUsersAppConfig(WagtailUsersAppConfig):

@@ -10,9 +10,10 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -29,6 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
@@ -40,8 +43,7 @@ from wagtail_localize.views.edit_translation import (
 import django_filters
 import polib
 
-from .models import CallForPracticesPage, ContactMessage, PracticePage
-from .translation import (
+from .localisation.translation import (
     Band,
     State,
     content_languages,
@@ -51,6 +53,7 @@ from .translation import (
     practice_statuses,
     statuses_by_key,
 )
+from .models import CallForPracticesPage, ContactMessage, PracticePage
 
 PAGE_SIZE = 50
 
@@ -486,3 +489,37 @@ class ContactMessageViewSet(ModelViewSet):
         "sender_email",
         "message",
     ]
+
+
+REVIEW_DUE_LIMIT = 20
+
+
+def practices_due_for_review(user, today=None):
+    """Practices whose next review date has passed, oldest first.
+
+    One row per practice (the version in its original language; the date is synchronised
+    across translations), limited to the practices this user may edit.
+    """
+    today = today or timezone.localdate()
+    editable = policy_registry.get_by_type(Page).instances_user_has_any_permission_for(
+        user, {"change"}
+    )
+    return (
+        PracticePage.objects.filter(
+            next_review_date__lte=today,
+            locale__language_code=F("original_language"),
+            pk__in=editable.values("pk"),
+        )
+        .select_related("locale")
+        .order_by("next_review_date", "title")
+    )
+
+
+class ReviewDuePanel(Component):
+    name = "practices_review_due"
+    template_name = "practices/admin/review_due_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        practices = practices_due_for_review(parent_context["request"].user)
+        return {"practices": practices[:REVIEW_DUE_LIMIT], "total": practices.count()}

@@ -7,6 +7,7 @@ class PracticesConfig(AppConfig):
     verbose_name = "Prácticas"
 
     def ready(self):
-        from . import signals
+        from . import roles, signals
 
         signals.connect()
+        roles.connect()  # editorial permissions and workflow on new section pages

@@ -13,13 +13,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import (
     ContactMessageViewSet,
     PracticeListingViewSet,
+    ReviewDuePanel,
     TranslationDashboardViewSet,
     upload_po_view,
 )
-from .human_pass import REFUSAL, needs_human_pass
 from .importer import views as importer_views
+from .localisation.human_pass import REFUSAL, needs_human_pass
+from .localisation.translation import REVIEWED_ACTION
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
-from .translation import REVIEWED_ACTION
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -82,6 +83,11 @@ register_snippet(TaxonomyGroup)
 
 
 # Practice importer (practices/importer): upload, preview, create drafts.
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel())
+
+
 hooks.register("register_admin_urls", importer_views.admin_urls)
 hooks.register("register_admin_menu_item", importer_views.menu_item)
 

@@ -1,13 +1,27 @@
-"""KM admins may read the messages relayed to focal points (home/roles.py, docs/roles.md)."""
+"""KM admins may read the messages relayed to focal points (practices/roles.py, docs/roles.md).
 
+Frozen: the group and permission are named here, not read from the live roles module.
+"""
+
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def grant(apps, schema_editor):
-    from home.roles import create_missing_permissions, ensure_groups
-
-    create_missing_permissions(apps)
-    ensure_groups(apps)
+    for app_config in apps.get_app_configs():  # model permissions exist only after migrate
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name="KM admins")
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="practices",
+            content_type__model="contactmessage",
+            codename="view_contactmessage",
+        )
+    )
 
 
 class Migration(migrations.Migration):

@@ -159,7 +159,7 @@ def machine_translator(name, environ=os.environ):
     """WAGTAILLOCALIZE_MACHINE_TRANSLATOR for HUB_MACHINE_TRANSLATOR (docs/translation.md)."""
     if name == "apertium":
         return {
-            "CLASS": "practices.machine_translation.ApertiumTranslator",
+            "CLASS": "practices.localisation.machine_translation.ApertiumTranslator",
             "OPTIONS": {
                 "BINARY": environ.get("APERTIUM_BINARY", "apertium"),
                 "DATA_DIR": environ.get("APERTIUM_DATA_DIR", ""),

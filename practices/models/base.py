@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..choices import Language
-from ..human_pass import UnreviewedMachineTranslation, publish_refusal
+from ..localisation.human_pass import UnreviewedMachineTranslation, publish_refusal
 from ..permissions import KnowledgePagePermissionTester
 from ..visibility import public_translations
 from .taxonomy import source_locale_terms

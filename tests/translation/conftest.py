@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 import pytest
 
-from practices import machine_translation
+from practices.localisation import machine_translation
 from practices.models import (
     Theme,
 )
@@ -45,7 +45,7 @@ ENGLISH = {
     ),
 }
 MACHINE_TRANSLATOR = {
-    "CLASS": "practices.machine_translation.ApertiumTranslator",
+    "CLASS": "practices.localisation.machine_translation.ApertiumTranslator",
     "OPTIONS": {"BINARY": "apertium"},
 }
 

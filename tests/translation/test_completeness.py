@@ -3,8 +3,7 @@ in the admin practice listing as a column and a filter, and in the dashboard."""
 
 import pytest
 
-from practices.models import PracticePage
-from practices.translation import (
+from practices.localisation.translation import (
     WEIGHTS,
     Band,
     State,
@@ -12,6 +11,7 @@ from practices.translation import (
     practice_statuses,
     statuses_by_key,
 )
+from practices.models import PracticePage
 
 from .conftest import submit_translation
 

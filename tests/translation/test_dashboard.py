@@ -12,8 +12,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
+from practices.localisation.translation import State, practice_statuses
 from practices.models import PracticeIndexPage, PracticePage
-from practices.translation import State, practice_statuses
 from tests.factories import PracticePageFactory
 
 from .conftest import publish
@@ -206,7 +206,7 @@ def test_dashboard_needs_admin_access(client):
 def test_dashboard_lists_only_what_the_user_may_see(client, superuser, role, sees_draft):
     from django.contrib.auth.models import Group, Permission
 
-    from home.roles import CONTRIBUTORS, KM_ADMINS, TRANSLATORS
+    from practices.roles import CONTRIBUTORS, KM_ADMINS, TRANSLATORS
 
     es = Locale.objects.get(language_code="es")
     draft = PracticePage(title="Borrador confidencial", slug="borrador-confidencial", summary="R.")

@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from practices.human_pass import UnreviewedMachineTranslation, needs_human_pass
+from practices.localisation.human_pass import UnreviewedMachineTranslation, needs_human_pass
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
+from practices.localisation.translation import public_language_status
 from practices.models import ToolkitPage
-from practices.translation import public_language_status
 
 pytestmark = pytest.mark.django_db
 

@@ -19,17 +19,17 @@ from wagtail_localize.strings import StringValue
 import pytest
 
 from hub.settings.base import machine_translator
-from practices import machine_translation
-from practices.human_pass import needs_human_pass
-from practices.machine_translation import ApertiumTranslator
-from practices.models import PracticeIndexPage, PracticePage
-from practices.translation import (
+from practices.localisation import machine_translation
+from practices.localisation.human_pass import needs_human_pass
+from practices.localisation.machine_translation import ApertiumTranslator
+from practices.localisation.translation import (
     REVIEWED_ACTION,
     State,
     machine_translation_status,
     practice_statuses,
     public_language_status,
 )
+from practices.models import PracticeIndexPage, PracticePage
 
 from .conftest import MACHINE_TRANSLATOR, publish_translation, submit_translation
 
@@ -129,7 +129,7 @@ def test_invalid_markup_and_failures_are_left_untranslated(fake_apertium):
 
 def test_settings_choose_the_translator():
     apertium = machine_translator("apertium", {"APERTIUM_BINARY": "/opt/apertium/bin/apertium"})
-    assert apertium["CLASS"] == "practices.machine_translation.ApertiumTranslator"
+    assert apertium["CLASS"] == "practices.localisation.machine_translation.ApertiumTranslator"
     assert apertium["OPTIONS"]["BINARY"] == "/opt/apertium/bin/apertium"
     deepl = machine_translator("deepl", {"DEEPL_AUTH_KEY": "key:fx"})
     assert deepl["CLASS"].endswith("DeepLTranslator")

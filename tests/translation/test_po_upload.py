@@ -10,7 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from practices.human_pass import UnreviewedMachineTranslation
+from practices.localisation.human_pass import UnreviewedMachineTranslation
 
 pytestmark = pytest.mark.django_db
 

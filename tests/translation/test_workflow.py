@@ -13,8 +13,8 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import polib
 import pytest
 
+from practices.localisation.translation import State, practice_statuses
 from practices.models import PracticePage, Theme
-from practices.translation import State, practice_statuses
 
 from .conftest import ENGLISH, SPANISH, publish, publish_translation, put_string, submit_translation
 from .conftest import translate_all as translate_strings

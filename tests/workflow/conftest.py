@@ -1,7 +1,7 @@
 """Fixtures for the editorial workflow: one user per role and pages in every state.
 
 The demo site (loaded once per test session by tests/conftest.py) gives the sections in three
-languages, with the groups and the "Revisión editorial" workflow granted on them by home.roles.
+languages, with the groups and the "Revisión editorial" workflow granted on them by practices.roles.
 """
 
 import datetime
@@ -16,7 +16,6 @@ from wagtail_localize.models import Translation
 import pytest
 
 from home.models import HomePage, StandardPage
-from home.roles import CONTRIBUTORS, KM_ADMINS, REVIEWERS, TRANSLATORS
 from practices.models import (
     CallForPracticesPage,
     CollectionPage,
@@ -25,6 +24,7 @@ from practices.models import (
     Theme,
     ToolkitPage,
 )
+from practices.roles import CONTRIBUTORS, KM_ADMINS, REVIEWERS, TRANSLATORS
 from tests.factories import PracticePageFactory
 
 ROLES = {

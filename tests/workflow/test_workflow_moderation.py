@@ -13,7 +13,6 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from home.roles import APPROVAL_TASK, REVIEW_TASK, WORKFLOW
 from practices.models import (
     LessonsLibraryPage,
     PracticeIndexPage,
@@ -21,6 +20,7 @@ from practices.models import (
     ToolkitIndexPage,
     ToolkitPage,
 )
+from practices.roles import APPROVAL_TASK, REVIEW_TASK, WORKFLOW
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 
 from home.models import HubSettings
 from home.templatetags.freshness_tags import months_between
-from home.wagtail_hooks import practices_due_for_review
+from practices.admin_views import practices_due_for_review
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

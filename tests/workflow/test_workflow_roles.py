@@ -1,4 +1,4 @@
-"""The roles set up by home.roles (migration home.0003 and the section receiver)."""
+"""The roles set up by practices.roles (migration home.0003 and the section receiver)."""
 
 import runpy
 import sys
@@ -21,7 +21,8 @@ from wagtail.permissions import policy_registry
 import pytest
 
 from home.models import HomePage
-from home.roles import (
+from practices.models import PracticeIndexPage, ToolkitIndexPage
+from practices.roles import (
     CONTRIBUTORS,
     COUNTRY_OFFICES,
     GROUPS,
@@ -32,7 +33,6 @@ from home.roles import (
     grant_sections,
     setup_roles,
 )
-from practices.models import PracticeIndexPage, ToolkitIndexPage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from home.roles import KM_ADMINS
+from practices.roles import KM_ADMINS
 
 User = get_user_model()
 PASSWORD = "Another-long-pass-2026"

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.users.models import UserProfile
 
-from home import roles
 from home.demo.loader import load
+from practices import roles
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "hub-demo-2026"  # noqa: S105 (demo only, printed to the console)

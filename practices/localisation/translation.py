@@ -21,9 +21,9 @@ from wagtail.models import Locale
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from ..models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
+from ..visibility import public_now
 from .human_pass import MACHINE, unreviewed_strings
-from .models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
-from .visibility import public_now
 
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 REVIEWED_ACTION = "practices.translation_reviewed"

@@ -1,20 +1,21 @@
 """Editorial roles: groups, permissions, country collections and the review workflow.
 
-Everything here is idempotent and works with a migration's historical models (pass the
-migration's ``apps``) as well as with the real ones (the default). ``docs/roles.md`` explains
-the roles; ``tests/workflow/permission_matrix.csv`` is what they may and may not do.
+Everything here is idempotent and works with historical models (pass ``apps``) as well as with
+the real ones (the default); migration ``home.0003`` carries a frozen copy of what it set up.
+``docs/roles.md`` explains the roles; ``tests/workflow/permission_matrix.csv`` is what they
+may and may not do.
 
 Page permissions and the workflow hang on the section index pages (practices and toolkits, in
 every language). Those pages are created by the demo loader or by hand, not by migrations, so
-``grant_section`` runs twice: from migration ``home.0003`` for the sections that already exist
-and from a ``post_save`` receiver (connected in ``HomeConfig.ready``) for every new one.
+the grant runs twice: from migration ``home.0003`` for the sections that already exist and from
+``grant_section``, a ``post_save`` receiver (connected in ``PracticesConfig.ready``), for every
+new one.
 """
 
 import logging
 
 from django.apps import apps as global_apps
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 
 logger = logging.getLogger(__name__)
 
@@ -117,14 +118,6 @@ def _permission(apps, app_label, model, codename):
 def _groups(apps, names):
     Group = apps.get_model("auth", "Group")
     return {group.name: group for group in Group.objects.filter(name__in=names)}
-
-
-def create_missing_permissions(apps):
-    """Django creates model permissions after the last migration; a data migration needs them now."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
 
 
 def ensure_groups(apps=global_apps):
@@ -262,7 +255,7 @@ def setup_roles(apps=global_apps):
 
 
 def section_created(sender, instance, created, raw=False, **kwargs):
-    """post_save receiver for the section index pages (connected in ``HomeConfig.ready``)."""
+    """post_save receiver for the section index pages (connected in ``PracticesConfig.ready``)."""
     if created and not raw:
         grant_section(instance)
 
@@ -275,5 +268,5 @@ def connect():
         post_save.connect(
             section_created,
             sender=global_apps.get_model(app_label, model_name),
-            dispatch_uid=f"home.roles.section_created.{model_name}",
+            dispatch_uid=f"practices.roles.section_created.{model_name}",
         )
