@@ -8,6 +8,8 @@ embedded (lessons and recommendations are found through their practice).
 """
 
 import logging
+import multiprocessing
+import os
 import threading
 from functools import lru_cache
 
@@ -24,6 +26,7 @@ from .suggest import vocabulary
 logger = logging.getLogger(__name__)
 EMBEDDED_KINDS = ("practice", "toolkit", "page")
 BATCH = 32
+PARALLEL_BATCHES = 4  # batches per worker process below which one process embeds alone
 SEMANTIC_DEPTH = 100  # nearest documents considered per query
 SEMANTIC_MIN = 0.15  # cosine below which a document is not about the query (nonsense: < 0.07)
 SEMANTIC_RELATIVE = 0.75  # and below this share of the best cosine, not about it enough
@@ -52,9 +55,9 @@ def embed_missing():
     for digest, title, text in missing.iterator(chunk_size=1000):
         pending.setdefault(digest, document_text(title, text))
     items = list(pending.items())
-    for start in range(0, len(items), BATCH):
-        batch = items[start : start + BATCH]
-        vectors = embedder.encode([text for _digest, text in batch])
+    batches = [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
+    texts = [[text for _digest, text in batch] for batch in batches]
+    for batch, vectors in zip(batches, encoded(texts), strict=True):
         SearchVector.objects.bulk_create(
             [
                 SearchVector(hash=d, vector=to_bytes(v))
@@ -65,6 +68,22 @@ def embed_missing():
     if items:
         IndexState.bump()
     return bool(items)
+
+
+def _encode_batch(texts):
+    return get_embedder().encode(texts)
+
+
+def encoded(batches):
+    """The vectors of each batch of texts, in order. Many batches (a rebuild, a large
+    import) are shared among one process per core: forked, so each starts at once with the
+    model already loaded; they only compute, the database stays with this process."""
+    workers = min(len(os.sched_getaffinity(0)), len(batches) // PARALLEL_BATCHES)
+    if workers < 2:
+        yield from map(_encode_batch, batches)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_encode_batch, batches)
 
 
 @task()
