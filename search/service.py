@@ -496,9 +496,10 @@ def search(
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
 
-    # Meaning joins the words for queries of several concepts (questions, phrases); a single
-    # word is better served by the words alone, and by meaning only when they find nothing.
-    vector = query_vector(searched) if sort == "relevance" and len(parsed.clauses) > 1 else None
+    # Meaning joins the words in every relevance search: a single word the documents lack
+    # ("jobs" for a page about employment) is found by it; a practice named after the
+    # query stays on top (fuse).
+    vector = query_vector(searched) if sort == "relevance" else None
     plan = Plan(
         parsed,
         language,
@@ -573,14 +574,8 @@ def search_all(query="", language=None, filters=None, sort=None):
 
 
 def _forgive(response, plan, result, engine, notice):
-    """Nothing found: look by meaning too, then accept documents that match any one of the
-    query's concepts."""
+    """Nothing found: accept documents that match any one of the query's concepts."""
     parsed = plan.query
-    if plan.vector is None and plan.sort == "relevance":
-        vector = query_vector(response.suggestion or response.query)
-        if vector is not None:
-            plan = replace(plan, vector=vector)
-            result, engine, notice = _run(plan)
     if result.count == 0 and len(parsed.clauses) > 1:
         relaxed = replace(plan, query=parsed.relaxed())
         retried, retried_engine, retried_notice = _run(relaxed)

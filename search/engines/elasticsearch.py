@@ -94,7 +94,8 @@ def mapping(flavour="elasticsearch", dimensions=VECTOR_DIMENSIONS):
         "unit": {"type": "integer"},
         "group": {"type": "keyword"},  # the practice of a lesson; the unit itself otherwise
         "head": {"type": "integer"},  # the unit of a lesson's practice
-        "vector": vector_mapping(flavour, dimensions),
+        "vector": vector_mapping(flavour, dimensions),  # title and start of the text
+        "lead_vector": vector_mapping(flavour, dimensions),  # title and summary
         "slot": {"type": "byte"},
         "page_id": {"type": "integer"},
         "number": {"type": "short"},
@@ -135,8 +136,12 @@ def group_of(document):
     return f"u:{document.unit_id}"
 
 
-def as_source(document, vector=None):
-    """The Elasticsearch source of a SearchDocument (with its vector, when it has one)."""
+#: The vector fields, one per passage of `search.embeddings.document_passages`, in order.
+VECTOR_FIELDS = ("vector", "lead_vector")
+
+
+def as_source(document, vectors=()):
+    """The Elasticsearch source of a SearchDocument (with its passages' vectors)."""
     language = document.locale
     lead = document.lead
     body = document.text[len(lead) + 1 :] if document.text.startswith(lead) else document.text
@@ -155,8 +160,8 @@ def as_source(document, vector=None):
         "facets": document.facet_tokens.split(),
         "ac": title,
     }
-    if vector is not None:
-        source["vector"] = [float(x) for x in vector]
+    for name, vector in zip(VECTOR_FIELDS, vectors, strict=False):
+        source[name] = [float(x) for x in vector]
     if language in STEMMERS:
         source[f"title_{language}"] = title
         source[f"lead_{language}"] = lead
@@ -224,18 +229,21 @@ def build_search(plan, index="hub-search", flavour="elasticsearch"):
     if plan.query:
         query = text_query(plan.query)
         if vector is not None and flavour == "opensearch":
-            knn = Q("knn", vector={"vector": vector, "k": KNN_K})
-            query = Q("bool", should=[query, knn], minimum_should_match=1)
+            knn = [Q("knn", **{name: {"vector": vector, "k": KNN_K}}) for name in VECTOR_FIELDS]
+            query = Q("bool", should=[query, *knn], minimum_should_match=1)
         search = search.query(query)
         if vector is not None and flavour != "opensearch":
             search = search.extra(
-                knn={
-                    "field": "vector",
-                    "query_vector": vector,
-                    "k": KNN_K,
-                    "num_candidates": KNN_CANDIDATES,
-                    "filter": [f.to_dict() for f in filters.values()],
-                }
+                knn=[
+                    {
+                        "field": name,
+                        "query_vector": vector,
+                        "k": KNN_K,
+                        "num_candidates": KNN_CANDIDATES,
+                        "filter": [f.to_dict() for f in filters.values()],
+                    }
+                    for name in VECTOR_FIELDS
+                ]
             )
     else:
         search = search.query(Q("match_all"))
@@ -345,7 +353,8 @@ def sources(documents, index):
     head_units = dict(SearchUnit.objects.filter(key__in=heads).values_list("key", "id"))
     for document in documents:
         data = vectors.get(document.vector_hash)
-        source = as_source(document, from_bytes(bytes(data)) if data is not None else None)
+        vectors = () if data is None else from_bytes(bytes(data)).reshape(-1, VECTOR_DIMENSIONS)
+        source = as_source(document, vectors)
         head = head_units.get(f"practice:{document.translation_key}:0")
         if document.number and head is not None:
             source["head"] = head

@@ -102,14 +102,18 @@ def test_question_words_do_not_reach_the_cluster():
 def test_the_query_vector_goes_to_knn_with_the_same_filters():
     vector = [0.5] * 4
     body = build_search(plan(vector=vector, filters={"country": ["CO"]})).to_dict()
-    assert body["knn"]["field"] == "vector" and body["knn"]["query_vector"] == vector
-    assert body["knn"]["k"] == 100 and body["knn"]["num_candidates"] == 200
-    assert body["knn"]["filter"] == [{"terms": {"facets": ["zzcco"]}}]
+    # one k-NN per passage vector: the title and text, the title and summary
+    assert [knn["field"] for knn in body["knn"]] == ["vector", "lead_vector"]
+    for knn in body["knn"]:
+        assert knn["query_vector"] == vector
+        assert knn["k"] == 100 and knn["num_candidates"] == 200
+        assert knn["filter"] == [{"terms": {"facets": ["zzcco"]}}]
     assert body["post_filter"]["bool"]["filter"] == [{"terms": {"facets": ["zzcco"]}}]
     opensearch = build_search(plan(vector=vector), flavour="opensearch").to_dict()
     assert "knn" not in opensearch
     should = opensearch["query"]["bool"]["should"]
     assert should[1] == {"knn": {"vector": {"vector": vector, "k": 100}}}
+    assert should[2] == {"knn": {"lead_vector": {"vector": vector, "k": 100}}}
     assert "knn" not in build_search(plan()).to_dict()
 
 
@@ -118,9 +122,10 @@ def test_vector_mappings_per_flavour():
     assert elastic == {"type": "dense_vector", "dims": 512, "index": True, "similarity": "cosine"}
     body = index_body("opensearch", 384)
     assert body["settings"]["index.knn"] is True
-    vector = body["mappings"]["properties"]["vector"]
-    assert vector["type"] == "knn_vector" and vector["dimension"] == 384
-    assert vector["method"]["space_type"] == "cosinesimil"
+    for name in ("vector", "lead_vector"):
+        vector = body["mappings"]["properties"][name]
+        assert vector["type"] == "knn_vector" and vector["dimension"] == 384
+        assert vector["method"]["space_type"] == "cosinesimil"
 
 
 def test_grouped_search_collapses_lessons_into_their_practice():

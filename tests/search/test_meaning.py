@@ -76,6 +76,30 @@ def test_vectors_are_computed_on_publish_and_reused(gardens, monkeypatch, superu
     assert embed_missing() is False and calls == []
 
 
+def test_a_single_word_finds_by_meaning_a_practice_that_lacks_it(gardens):
+    # "seeds" is in English documents; the Spanish-only practice says "semillas"
+    response = service.search("seeds", language="en")
+    found = [hit.page_id for hit in response.hits]
+    assert gardens.pk in found
+    assert response.hits[0].page_id != gardens.pk  # the practices with the word come first
+
+
+def test_a_practice_has_a_vector_for_its_text_and_one_for_its_title_and_summary(gardens):
+    from search.embeddings import document_passages, from_bytes
+    from search.semantic import current_matrix
+
+    document = SearchDocument.objects.get(page=gardens, kind="practice")
+    stored = from_bytes(SearchVector.objects.get(hash=document.vector_hash).vector)
+    embedder = embeddings.get_embedder()
+    passages = document_passages(document.title, document.lead, document.text)
+    assert passages[1] == f"{gardens.title}\n{gardens.summary}"
+    assert len(stored) == 2 * embedder.dimensions
+    matrix = current_matrix()
+    assert list(matrix.ids).count(document.pk) == 2
+    (best, cosine), *_rest = matrix.nearest(embedder.encode([passages[1]])[0], 1)
+    assert best == document.pk and cosine > 0.99
+
+
 def test_documents_matching_most_concepts_are_found_without_all_of_them(settings):
     settings.HUB_EMBEDDINGS = "none"
     response = service.search("remesas familias zz9qq", language="es")
