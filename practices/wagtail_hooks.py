@@ -1,4 +1,4 @@
-"""Admin registration for the practices app: taxonomies, importer, translation."""
+"""Admin registration for the practices app: taxonomies, importer, translation, review due."""
 
 from django.shortcuts import redirect
 from django.urls import path
@@ -10,16 +10,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import (
-    ContactMessageViewSet,
-    PracticeListingViewSet,
-    ReviewDuePanel,
-    TranslationDashboardViewSet,
-    upload_po_view,
-)
+from .admin_views import ContactMessageViewSet, PracticeListingViewSet, ReviewDuePanel
 from .importer import views as importer_views
-from .localisation.human_pass import REFUSAL, needs_human_pass
-from .localisation.translation import REVIEWED_ACTION
+from .localisation.admin_views import TranslationDashboardViewSet, upload_po_view
+from .localisation.human_pass import REFUSAL, REVIEWED_ACTION, needs_human_pass
 from .models import Country, GCMObjective, GCMPrinciple, Organisation, Population, Theme
 
 

@@ -1,16 +1,21 @@
 """Before a translation goes live: machine strings reviewed (the human pass), none in error.
 
-Kept apart from ``practices.translation`` (which reads the page models) because the page
-models themselves enforce it on every publish (``KnowledgePage.publish``).
+Does not read the page models, which enforce it on every publish (``KnowledgePage.publish``).
+Also here: the bulk review (``mark_reviewed``) and whether a live page still shows
+unreviewed machine translation.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.log_actions import log
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
+MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
+REVIEWED_ACTION = "practices.translation_reviewed"
 REFUSAL = _(
     "This translation still contains machine translation that nobody has reviewed. "
     "Check each string, or mark the translation as reviewed on the Translations "
@@ -76,3 +81,44 @@ def publish_refusal(page):
     if used_strings(translation).filter(has_error=True).exists():
         return ERRORS
     return None
+
+
+def mark_reviewed(translation, user):
+    """The human pass in bulk: a reviewer accepts the machine strings as they are.
+
+    They become manual translations (tool_name keeps which engine produced them) and the
+    review is written to the target page's history. Returns the number of strings.
+    """
+    count = unreviewed_strings(translation).update(
+        translation_type=MANUAL, last_translated_by=user, updated_at=timezone.now()
+    )
+    if count:
+        target = translation.get_target_instance()
+        log(
+            instance=target,
+            action=REVIEWED_ACTION,
+            user=user,
+            data={"language": translation.target_locale.language_code, "strings": count},
+        )
+    return count
+
+
+def is_machine_translation(page):
+    """Does the live text of this translated page contain machine translation that no
+    human has reviewed? One query.
+
+    Only strings saved before the page was last published count: they are the ones the
+    visitor reads. A string counts once it is used by the current source.
+    """
+    used = StringSegment.objects.filter(
+        string_id=OuterRef("translation_of_id"), context_id=OuterRef("context_id")
+    )
+    strings = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        context__object_id=page.translation_key,
+        translation_type=MACHINE,
+        has_error=False,
+    )
+    if page.last_published_at:
+        strings = strings.filter(updated_at__lte=page.last_published_at)
+    return strings.filter(Exists(used)).exists()

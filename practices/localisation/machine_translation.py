@@ -4,7 +4,8 @@ Selected in settings (``HUB_MACHINE_TRANSLATOR``, see docs/translation.md). It o
 language pairs whose Apertium data is installed (``apertium -l``), so ``can_translate`` is false
 for the others and wagtail-localize hides its "Translate with Apertium" button there.
 wagtail-localize stores what it returns as machine translations; the hub never publishes them
-without a human pass (practices/translation.py).
+without a human pass (human_pass.py).
+``machine_translation_status`` tells the admin which pairs are available.
 """
 
 import functools
@@ -13,9 +14,13 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass, field
+from itertools import permutations
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import (
     StringValue,
@@ -23,6 +28,8 @@ from wagtail_localize.strings import (
     rstrip_keep,
     validate_translation_links,
 )
+
+from .status import content_languages
 
 logger = logging.getLogger(__name__)
 
@@ -211,3 +218,42 @@ class ApertiumTranslator(BaseMachineTranslator):
             logger.warning("Apertium returned invalid markup; string left untranslated")
             return None
         return StringValue(html)
+
+
+# Machine translation availability, for the admin
+
+
+@dataclass
+class MachineTranslation:
+    name: str = ""
+    pairs: list = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def available(self):
+        return bool(self.pairs)
+
+    def can_translate(self, source, target):
+        return (source, target) in self.pairs
+
+
+def machine_translation_status():
+    """Which machine translator is configured and for which language pairs."""
+    try:
+        translator = get_machine_translator()
+    except (ImportError, KeyError) as error:
+        return MachineTranslation(reason=str(error))
+    if translator is None:
+        return MachineTranslation(reason=_("No machine translator is configured."))
+    locales = [Locale(language_code=code) for code in content_languages()]
+    pairs = [
+        (source.language_code, target.language_code)
+        for source, target in permutations(locales, 2)
+        if translator.can_translate(source, target)
+    ]
+    reason = ""
+    if not pairs:
+        reason = getattr(translator, "unavailable_reason", lambda: "")() or _(
+            "The machine translator supports none of the site's language pairs."
+        )
+    return MachineTranslation(name=str(translator.display_name), pairs=pairs, reason=reason)

@@ -489,7 +489,7 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
 
     @path("sheet.pdf/", name="sheet")
     def sheet(self, request):
-        from ..localisation.translation import public_language_status
+        from ..localisation.public_label import public_language_status
 
         classification = self.classification()
         lessons, recommendations = self.lessons_and_recommendations()

@@ -2,7 +2,7 @@
 
 from django import template
 
-from practices.localisation.translation import public_language_status
+from practices.localisation.public_label import public_language_status
 
 register = template.Library()
 

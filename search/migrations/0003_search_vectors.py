@@ -1,18 +1,15 @@
 """Sentence-embedding vectors of search documents (search.SearchVector, keyed by text hash).
 
 On SQLite, adding the column rebuilds search_searchdocument, which drops the FTS5 triggers:
-they are installed again here.
+they are installed again here, with the SQL frozen in migration 0002.
 """
+
+import importlib
 
 from django.db import migrations, models
 
-
-def reinstall_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        from search.engines.sqlite import install
-
-        with schema_editor.connection.cursor() as cursor:
-            install(cursor)
+engine_indexes = importlib.import_module("search.migrations.0002_engine_indexes")
+reinstall_sqlite_triggers = engine_indexes.run({"sqlite": engine_indexes.SQLITE_INSTALL})
 
 
 class Migration(migrations.Migration):

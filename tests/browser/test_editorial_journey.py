@@ -243,7 +243,7 @@ def test_editorial_journey(hub, context_factory, screenshot, created):
     expect(visitor.locator("html")).to_have_attribute("lang", "pt")
     expect(visitor.locator("main")).to_contain_text(LESSON_PT)
     label = visitor.locator("[data-language-status]")
-    # "human" is the reviewed kind (practices/translation.py, tests/translation/).
+    # "human" is the reviewed kind (practices/localisation/, tests/translation/).
     expect(label).to_have_attribute("data-language-status", "human")
     expect(label).to_contain_text("Tradução revisada pela nossa equipe.")
     expect(label.locator(f"a[href='{public_es}']")).to_be_visible()  # read the original

@@ -3,14 +3,8 @@ in the admin practice listing as a column and a filter, and in the dashboard."""
 
 import pytest
 
-from practices.localisation.translation import (
-    WEIGHTS,
-    Band,
-    State,
-    band_for,
-    practice_statuses,
-    statuses_by_key,
-)
+from practices.localisation.completeness import WEIGHTS, Band, band_for
+from practices.localisation.status import State, practice_statuses, statuses_by_key
 from practices.models import PracticePage
 
 from .conftest import submit_translation

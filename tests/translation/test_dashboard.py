@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from practices.localisation.translation import State, practice_statuses
+from practices.localisation.status import State, practice_statuses
 from practices.models import PracticeIndexPage, PracticePage
 from tests.factories import PracticePageFactory
 

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from practices.localisation.translation import public_language_status
+from practices.localisation.public_label import public_language_status
 from practices.models import ToolkitPage
 
 pytestmark = pytest.mark.django_db

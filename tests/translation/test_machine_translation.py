@@ -20,15 +20,13 @@ import pytest
 
 from hub.settings.base import machine_translator
 from practices.localisation import machine_translation
-from practices.localisation.human_pass import needs_human_pass
-from practices.localisation.machine_translation import ApertiumTranslator
-from practices.localisation.translation import (
-    REVIEWED_ACTION,
-    State,
+from practices.localisation.human_pass import REVIEWED_ACTION, needs_human_pass
+from practices.localisation.machine_translation import (
+    ApertiumTranslator,
     machine_translation_status,
-    practice_statuses,
-    public_language_status,
 )
+from practices.localisation.public_label import public_language_status
+from practices.localisation.status import State, practice_statuses
 from practices.models import PracticeIndexPage, PracticePage
 
 from .conftest import MACHINE_TRANSLATOR, publish_translation, submit_translation

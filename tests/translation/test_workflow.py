@@ -13,7 +13,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import polib
 import pytest
 
-from practices.localisation.translation import State, practice_statuses
+from practices.localisation.status import State, practice_statuses
 from practices.models import PracticePage, Theme
 
 from .conftest import ENGLISH, SPANISH, publish, publish_translation, put_string, submit_translation

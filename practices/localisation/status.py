@@ -6,28 +6,19 @@ docs/translation.md explains the states, the "human pass" rule and the score.
 """
 
 from dataclasses import dataclass, field
-from itertools import permutations
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.log_actions import log
-from wagtail.models import Locale
-from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from ..models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
-from ..visibility import public_now
-from .human_pass import MACHINE, unreviewed_strings
-
-MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
-REVIEWED_ACTION = "practices.translation_reviewed"
-EMPTY_HTML = ["", "<p></p>", "<p><br/></p>", "<p><br></p>"]
+from ..models import PracticePage
+from .completeness import CONTENT_CHECKS, WEIGHTS, band_for, content_annotations
+from .human_pass import MACHINE
 
 
 class State(models.TextChoices):
@@ -39,83 +30,12 @@ class State(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("Up to date")
 
 
-class Band(models.TextChoices):
-    LOW = "low", _("Low (under 50)")
-    MEDIUM = "medium", _("Medium (50 to 79)")
-    HIGH = "high", _("High (80 or more)")
-
-
-def band_for(score):
-    return Band.HIGH if score >= 80 else Band.MEDIUM if score >= 50 else Band.LOW
-
-
 def content_languages():
     return [code for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def language_names():
     return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-
-
-# Completeness: (key, label, required). Required items weigh 50 points, recommended ones 20,
-# translations 30 (each target language: up to date 1, started 0.5, missing 0).
-CONTENT_CHECKS = [
-    ("summary", _("summary"), True),
-    ("description", _("description"), True),
-    ("context", _("context and problem"), True),
-    ("methodology", _("what was done"), True),
-    ("results", _("results"), True),
-    ("lessons", _("lessons learned"), True),
-    ("countries", _("countries"), True),
-    ("themes", _("themes"), True),
-    ("objectives", _("objectives"), False),
-    ("innovation", _("innovation"), False),
-    ("recommendations", _("recommendations"), False),
-    ("replicability", _("replicability"), False),
-    ("sustainability", _("sustainability"), False),
-    ("gender_diversity", _("gender, age and diversity"), False),
-    ("populations", _("target populations"), False),
-    ("gcm_objectives", _("GCM objectives"), False),
-    ("actors", _("implementers, partners and funders"), False),
-]
-WEIGHTS = {"required": 50, "recommended": 20, "translations": 30}
-TEXT_FIELDS = {"summary"}
-RICH_TEXT_FIELDS = {
-    "description",
-    "context",
-    "methodology",
-    "results",
-    "objectives",
-    "innovation",
-    "replicability",
-    "sustainability",
-    "gender_diversity",
-}
-TAXONOMY_FIELDS = {"countries", "themes", "populations", "gcm_objectives"}
-ITEM_MODELS = {
-    "lessons": PracticeLesson,
-    "recommendations": PracticeRecommendation,
-    "actors": PracticeActor,
-}
-
-
-def content_annotations():
-    """One boolean annotation per completeness check (named has_<key>)."""
-    annotations = {}
-    for key, _label, _required in CONTENT_CHECKS:
-        if key in TEXT_FIELDS:
-            condition = ~Q(**{key: ""})
-        elif key in RICH_TEXT_FIELDS:
-            condition = ~Q(**{f"{key}__in": EMPTY_HTML})
-        elif key in TAXONOMY_FIELDS:
-            through = PracticePage._meta.get_field(key).remote_field.through
-            condition = Exists(through.objects.filter(practicepage_id=OuterRef("pk")))
-        else:
-            condition = Exists(ITEM_MODELS[key].objects.filter(page_id=OuterRef("pk")))
-        annotations[f"has_{key}"] = models.ExpressionWrapper(
-            condition, output_field=models.BooleanField()
-        )
-    return annotations
 
 
 # Status of each practice in each language
@@ -367,111 +287,3 @@ def _source_page(pages, languages):
 
 def statuses_by_key(keys=None):
     return {status.translation_key: status for status in practice_statuses(keys)}
-
-
-# The public label and the human pass
-
-
-def mark_reviewed(translation, user):
-    """The human pass in bulk: a reviewer accepts the machine strings as they are.
-
-    They become manual translations (tool_name keeps which engine produced them) and the
-    review is written to the target page's history. Returns the number of strings.
-    """
-    count = unreviewed_strings(translation).update(
-        translation_type=MANUAL, last_translated_by=user, updated_at=timezone.now()
-    )
-    if count:
-        target = translation.get_target_instance()
-        log(
-            instance=target,
-            action=REVIEWED_ACTION,
-            user=user,
-            data={"language": translation.target_locale.language_code, "strings": count},
-        )
-    return count
-
-
-def is_machine_translation(page):
-    """Does the live text of this translated page contain machine translation that no
-    human has reviewed? One query.
-
-    Only strings saved before the page was last published count: they are the ones the
-    visitor reads. A string counts once it is used by the current source.
-    """
-    used = StringSegment.objects.filter(
-        string_id=OuterRef("translation_of_id"), context_id=OuterRef("context_id")
-    )
-    strings = StringTranslation.objects.filter(
-        locale_id=page.locale_id,
-        context__object_id=page.translation_key,
-        translation_type=MACHINE,
-        has_error=False,
-    )
-    if page.last_published_at:
-        strings = strings.filter(updated_at__lte=page.last_published_at)
-    return strings.filter(Exists(used)).exists()
-
-
-@dataclass
-class PublicLanguageStatus:
-    kind: str  # "original", "outdated", "human" or "machine"
-    original: object = None  # the live original page, when this is a translation
-
-
-def public_language_status(page):
-    """What the public label says about this page's language (at most two queries)."""
-    if page.locale.language_code == page.original_language:
-        return PublicLanguageStatus("original")
-    translations = getattr(page, "live_translations", None)
-    if translations is None:
-        translations = {
-            p.locale.language_code: p
-            for p in public_now(page.get_translations()).select_related("locale")
-        }
-    original = translations.get(page.original_language)
-    published = [original and original.last_published_at, page.last_published_at]
-    if all(published) and published[0] > published[1]:
-        # The original was published again after this translation: it is behind.
-        return PublicLanguageStatus("outdated", original)
-    kind = "machine" if is_machine_translation(page) else "human"
-    return PublicLanguageStatus(kind, original)
-
-
-# Machine translation availability, for the admin
-
-
-@dataclass
-class MachineTranslation:
-    name: str = ""
-    pairs: list = field(default_factory=list)
-    reason: str = ""
-
-    @property
-    def available(self):
-        return bool(self.pairs)
-
-    def can_translate(self, source, target):
-        return (source, target) in self.pairs
-
-
-def machine_translation_status():
-    """Which machine translator is configured and for which language pairs."""
-    try:
-        translator = get_machine_translator()
-    except (ImportError, KeyError) as error:
-        return MachineTranslation(reason=str(error))
-    if translator is None:
-        return MachineTranslation(reason=_("No machine translator is configured."))
-    locales = [Locale(language_code=code) for code in content_languages()]
-    pairs = [
-        (source.language_code, target.language_code)
-        for source, target in permutations(locales, 2)
-        if translator.can_translate(source, target)
-    ]
-    reason = ""
-    if not pairs:
-        reason = getattr(translator, "unavailable_reason", lambda: "")() or _(
-            "The machine translator supports none of the site's language pairs."
-        )
-    return MachineTranslation(name=str(translator.display_name), pairs=pairs, reason=reason)
