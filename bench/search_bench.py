@@ -355,15 +355,24 @@ def main():
         help="seconds before a stock query is abandoned",
     )
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument(
-        "--fresh", action="store_true", help="generate the corpus again and embed every text"
-    )
+    parser.add_argument("--fresh", action="store_true", help="generate the corpus again")
     parser.add_argument(
         "--borrow-vectors",
         action="store_true",
         help=f"encode only {BORROW_POOL} of the texts the vector store lacks and give the "
         "others those vectors in turn: query time and memory at 10k-100k without hours of "
         "embedding (the build figures then leave most of the embedding out)",
+    )
+    parser.add_argument(
+        "--cold-vectors",
+        action="store_true",
+        help="empty the vector store before the build: every vector is computed, as in the "
+        "first build of a site",
+    )
+    parser.add_argument(
+        "--no-build",
+        action="store_true",
+        help="measure the queries on the indexes an earlier run built (no rebuild)",
     )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--reuse", action="store_true", help=argparse.SUPPRESS)
@@ -377,6 +386,8 @@ def main():
         url = database_url(args.database, size, args.seed)
         ready = DATA / f"{args.database}-{size}-{args.seed}.ready"
         reuse = ready.exists() and not args.fresh
+        if args.no_build and not reuse:
+            raise SystemExit(f"--no-build: no corpus of {size} practices was built before")
         if not reuse:
             ready.unlink(missing_ok=True)
             fresh_database(args.database, url)
@@ -462,15 +473,20 @@ def run_one(size, args):
     from search.semantic import current_matrix
 
     load = {"before_build": os.getloadavg()}
-    stored = load_vectors()
+    if args.cold_vectors:  # the first build of a site: every vector is computed
+        SearchVector.objects.all().delete()
+    stored = SearchVector.objects.count() if args.cold_vectors else load_vectors()
     embedding = count_embedding(args.borrow_vectors)
-    started, cpu = time.perf_counter(), cpu_seconds()
-    indexer.rebuild()  # with embeddings on: the vectors it lacks are computed once it commits
-    build, build_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    build = build_cpu = rebuild = rebuild_cpu = None
+    if not args.no_build:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        indexer.rebuild()  # with embeddings on: the vectors it lacks are computed at commit
+        build, build_cpu = time.perf_counter() - started, cpu_seconds() - cpu
     built = dict(embedding)
-    started, cpu = time.perf_counter(), cpu_seconds()
-    indexer.rebuild()  # nothing changed: every vector is reused
-    rebuild, rebuild_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    if not args.no_build:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        indexer.rebuild()  # nothing changed: every vector is reused
+        rebuild, rebuild_cpu = time.perf_counter() - started, cpu_seconds() - cpu
     stop_counting(embedding)
     load["after_build"] = os.getloadavg()
     save_vectors(embedding["borrowed_hashes"])
@@ -480,7 +496,8 @@ def run_one(size, args):
     matrix = current_matrix()
     matrix_rss = round(rss_mb() - before, 1)
     stock_build = None
-    if args.stock_queries:  # --stock-queries 0 skips the stock backend (for 100k)
+    # --stock-queries 0 skips the stock backend (for 100k); --no-build reuses its index
+    if args.stock_queries and not args.no_build:
         started = time.perf_counter()
         call_command("wagtail_update_index", verbosity=0)
         stock_build = round(time.perf_counter() - started, 1)
@@ -495,17 +512,17 @@ def run_one(size, args):
         "documents": documents,
         "queries": len(QUERIES),
         "generate_s": generated,  # None: the corpus of an earlier run was reused
-        "index_build_s": round(build, 1),
+        "index_build_s": rounded(build),
         # CPU of this process and the embedding workers (PostgreSQL's server time is not in it)
-        "index_build_cpu_s": round(build_cpu, 1),
+        "index_build_cpu_s": rounded(build_cpu),
         "vectors_stored_before_build": stored,
         "vectors_computed": built["computed"],
         "vectors_borrowed": built["borrowed"],
         "embedding_s": round(built["seconds"], 1),
         "embedding_ms_per_vector": ratio(1000 * built["seconds"], built["computed"]),
         "embedding_cpu_ms_per_vector": ratio(1000 * built["cpu_seconds"], built["computed"]),
-        "rebuild_unchanged_s": round(rebuild, 1),
-        "rebuild_unchanged_cpu_s": round(rebuild_cpu, 1),
+        "rebuild_unchanged_s": rounded(rebuild),
+        "rebuild_unchanged_cpu_s": rounded(rebuild_cpu),
         "embeddings": os.environ.get("HUB_EMBEDDINGS", "") or "use-multilingual",
         "vectors": vectors,
         "vector_matrix_mb": round(matrix.nbytes / 2**20, 1),
@@ -632,6 +649,10 @@ def cpu_seconds():
     """CPU time of this process and of its finished children (the embedding workers)."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
+
+
+def rounded(seconds):
+    return None if seconds is None else round(seconds, 1)
 
 
 def ratio(a, b):

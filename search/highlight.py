@@ -2,6 +2,8 @@
 <mark> (a phrase only where its words follow each other), inside the densest window."""
 
 import unicodedata
+from bisect import bisect_left
+from itertools import compress, islice
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,14 +22,30 @@ def _marked(terms, alternatives):
         firsts = {phrase[0] for phrase in phrases}
         positions = [i for i, term in enumerate(terms) if term]  # stop words are skipped
         sequence = [terms[i] for i in positions]
-        for start, term in enumerate(sequence):
-            if term not in firsts:
-                continue
+        for start in [i for i, term in enumerate(sequence) if term in firsts]:
+            term = sequence[start]
             for phrase in phrases:
                 if phrase[0] == term and tuple(sequence[start : start + len(phrase)]) == phrase:
                     for offset in range(len(phrase)):
                         marked[positions[start + offset]] = True
     return marked
+
+
+def _window(marks, last_start, words):
+    """Where the window of `words` words holding the most marked words starts (the first
+    such window, begun a little before its first mark, for context), in [0, last_start].
+
+    A window that starts between two marks holds no more than the one that starts at the
+    next mark, so only windows starting at a mark are counted: a few marks, not every word.
+    """
+    lead, most = None, 0
+    for i, mark in enumerate(marks):
+        if i and marks[i - 1] >= last_start:
+            break  # later windows would start past the end
+        held = bisect_left(marks, min(mark, last_start) + words, i) - i
+        if held > most:
+            lead, most = mark, held
+    return 0 if lead is None else max(0, min(lead - 4, last_start))
 
 
 def analysed(text, language):
@@ -58,23 +76,11 @@ def highlight(text, alternatives, language, words=SNIPPET_WORDS, terms=None):
     flags = _marked(terms, alternatives) if alternatives else [False] * count
     first, last = 0, count
     if words is not None and count > words:
-        current = sum(flags[:words])
-        best, hits = 0, current
-        for start in range(1, count - words + 1):
-            current += flags[start + words - 1] - flags[start - 1]
-            if current > hits:
-                best, hits = start, current
-        if hits:  # start a little before the first mark, for context
-            lead = next(i for i in range(best, best + words) if flags[i])
-            best = max(0, min(lead - 4, count - words))
-        first, last = best, best + words
+        first = _window(list(compress(range(count), flags)), count - words, words)
+        last = first + words
     out = []
     begin = end = position = None
-    for index, match in enumerate(TOKEN_RE.finditer(text)):
-        if index < first:
-            continue
-        if index >= last:
-            break
+    for index, match in enumerate(islice(TOKEN_RE.finditer(text), first, last), first):
         if begin is None:
             begin = position = 0 if index == 0 else match.start()
         end = match.end()

@@ -9,6 +9,8 @@ an FTS5 table kept in step by triggers on SQLite, generated tsvector columns on 
 """
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 
 SLOTS = 8  # language slots per unit; the position of the language in settings.LANGUAGES
+_pinned_token = ContextVar("search_index_token", default=None)
 
 
 class IndexState(models.Model):
@@ -32,8 +35,25 @@ class IndexState(models.Model):
 
     @classmethod
     def current(cls):
+        pinned = _pinned_token.get()
+        if pinned is not None:
+            return pinned
         token = cls.objects.filter(pk=1).values_list("token", flat=True).first()
         return token or ""
+
+    @classmethod
+    @contextmanager
+    def pinned(cls):
+        """Within the block, `current()` is read once: one query per search instead of one
+        per cache that checks it, and every part of the search sees the same index state."""
+        if _pinned_token.get() is not None:
+            yield
+            return
+        reset = _pinned_token.set(cls.current())
+        try:
+            yield
+        finally:
+            _pinned_token.reset(reset)
 
     @classmethod
     def bump(cls):

@@ -3,34 +3,15 @@
 import re
 import threading
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from .analysis import TOKEN_RE, fold, is_stop_word
 from .models import IndexState, SearchWord
 
 _lock = threading.Lock()
 _cache = {"token": None, "words": None, "buckets": None}
 _PHRASE_RE = re.compile(r'"[^"]*"')
-
-
-def edit_distance(a, b, limit):
-    """Optimal string alignment distance (transpositions count 1), or limit + 1 when above."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2 = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        best = current[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            best = min(best, value)
-        if best > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def vocabulary():
@@ -54,17 +35,13 @@ def vocabulary():
 
 
 def closest(word, words, buckets):
+    """The most frequent of the nearest known words (optimal string alignment distance:
+    transpositions count 1; at most 1 for words of up to 5 letters, 2 beyond), or None.
+    RapidFuzz computes the distances in C++: 0.1 ms a word against 13 ms in Python."""
     limit = 1 if len(word) <= 5 else 2
     candidates = set(buckets.get(("0", word[0]), ())) | set(buckets.get(("1", word[1:2]), ()))
-    best = None
-    for candidate in candidates:
-        if abs(len(candidate) - len(word)) > limit:
-            continue
-        distance = edit_distance(word, candidate, limit)
-        if distance <= limit:
-            key = (distance, -words[candidate][1], candidate)
-            if best is None or key < best:
-                best = key
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    best = min(((distance, -words[c][1], c) for c, distance, _key in found), default=None)
     return words[best[2]][0] if best else None
 
 

@@ -122,8 +122,11 @@ class PostgresEngine(DatabaseEngine):
         (the planner cannot see that a sequential scan decompresses every tsvector)."""
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL statement_timeout = {int(self.timeout * 1000)}")
-                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(  # both in one round trip
+                    "SELECT set_config('statement_timeout', %s, true), "
+                    "set_config('enable_seqscan', 'off', true)",
+                    [str(int(self.timeout * 1000))],
+                )
                 _state.in_session = True
                 try:
                     yield
@@ -145,17 +148,21 @@ class PostgresEngine(DatabaseEngine):
             raise database_error(error) from error
 
     def match_slots(self, query, nbytes):
+        # one row per word of units, a column per language slot (as on SQLite)
+        slots = range(self.languages_per_unit)
+        columns = ", ".join(
+            f"bit_or(1::bigint << ((id >> 3) %% {WORD_BITS})::int) FILTER (WHERE id & 7 = {slot})"
+            for slot in slots
+        )
         sql = (
-            f"SELECT id & 7, (id >> 3) / {WORD_BITS}, "  # noqa: S608 (constants only; values are bound parameters)
-            f"bit_or(1::bigint << ((id >> 3) %% {WORD_BITS})::int) "
-            f"FROM {TABLE} WHERE tsv @@ to_tsquery('simple', %s) GROUP BY 1, 2 ORDER BY 1, 2"
+            f"SELECT id / {8 * WORD_BITS}, {columns} FROM {TABLE} "  # noqa: S608 (constants only; values are bound parameters)
+            "WHERE tsv @@ to_tsquery('simple', %s) GROUP BY 1 ORDER BY 1"
         )
         rows = self._run(sql, [tsquery(query)])
-        by_slot = {}
-        for slot, word, bits in rows:
-            by_slot.setdefault(slot, []).append((word, bits))
-        size = max(by_slot) + 1 if by_slot else 0
-        return [bits_from_words(by_slot.get(slot, ()), nbytes) for slot in range(size)]
+        return [
+            bits_from_words([(row[0], row[1 + slot]) for row in rows if row[1 + slot]], nbytes)
+            for slot in slots
+        ]
 
     def rank(self, query, filter_groups, limit, tier=None):
         column = {"title": "tsv_title", "head": "tsv_head"}.get(tier, "tsv")
