@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from practices.models import PracticePage
-from practices.visibility import is_expired
+from search.visibility import is_expired
 
 REVIEW_DUE_LIMIT = 20
 

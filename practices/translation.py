@@ -21,9 +21,10 @@ from wagtail.models import Locale
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from search.visibility import public_now
+
 from .human_pass import MACHINE, unreviewed_strings
 from .models import PracticeActor, PracticeLesson, PracticePage, PracticeRecommendation
-from .visibility import public_now
 
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 REVIEWED_ACTION = "practices.translation_reviewed"
@@ -59,38 +60,32 @@ def language_names():
 
 # Completeness: (key, label, required). Required items weigh 50 points, recommended ones 20,
 # translations 30 (each target language: up to date 1, started 0.5, missing 0).
-CONTENT_CHECKS = [
-    ("summary", _("summary"), True),
-    ("description", _("description"), True),
-    ("context", _("context and problem"), True),
-    ("methodology", _("what was done"), True),
-    ("results", _("results"), True),
-    ("lessons", _("lessons learned"), True),
-    ("countries", _("countries"), True),
-    ("themes", _("themes"), True),
-    ("objectives", _("objectives"), False),
-    ("innovation", _("innovation"), False),
-    ("recommendations", _("recommendations"), False),
-    ("replicability", _("replicability"), False),
-    ("sustainability", _("sustainability"), False),
-    ("gender_diversity", _("gender, age and diversity"), False),
-    ("populations", _("target populations"), False),
-    ("gcm_objectives", _("GCM objectives"), False),
-    ("actors", _("implementers, partners and funders"), False),
-]
+# The rich-text sections are the model's `sections`.
+def content_checks(model=PracticePage):
+    def sections(required, after_items=None):
+        return [
+            (section.name, model._meta.get_field(section.name).verbose_name, required)
+            for section in model.sections
+            if section.required == required and after_items in (None, section.after_items)
+        ]
+
+    return [
+        ("summary", _("summary"), True),
+        *sections(True),
+        ("lessons", _("lessons learned"), True),
+        ("countries", _("countries"), True),
+        ("themes", _("themes"), True),
+        *sections(False, after_items=False),
+        ("recommendations", _("recommendations"), False),
+        *sections(False, after_items=True),
+        ("populations", _("target populations"), False),
+        ("gcm_objectives", _("GCM objectives"), False),
+        ("actors", _("implementers, partners and funders"), False),
+    ]
+
+
 WEIGHTS = {"required": 50, "recommended": 20, "translations": 30}
 TEXT_FIELDS = {"summary"}
-RICH_TEXT_FIELDS = {
-    "description",
-    "context",
-    "methodology",
-    "results",
-    "objectives",
-    "innovation",
-    "replicability",
-    "sustainability",
-    "gender_diversity",
-}
 TAXONOMY_FIELDS = {"countries", "themes", "populations", "gcm_objectives"}
 ITEM_MODELS = {
     "lessons": PracticeLesson,
@@ -99,13 +94,14 @@ ITEM_MODELS = {
 }
 
 
-def content_annotations():
+def content_annotations(model=PracticePage):
     """One boolean annotation per completeness check (named has_<key>)."""
     annotations = {}
-    for key, _label, _required in CONTENT_CHECKS:
+    sections = {section.name for section in model.sections}
+    for key, _label, _required in content_checks(model):
         if key in TEXT_FIELDS:
             condition = ~Q(**{key: ""})
-        elif key in RICH_TEXT_FIELDS:
+        elif key in sections:
             condition = ~Q(**{f"{key}__in": EMPTY_HTML})
         elif key in TAXONOMY_FIELDS:
             through = PracticePage._meta.get_field(key).remote_field.through
@@ -270,7 +266,7 @@ def page_rows(model=PracticePage, keys=None, with_content=True):
     ]
     pages = pages.annotate(language=F("locale__language_code"))
     if with_content:
-        annotations = content_annotations()
+        annotations = content_annotations(model)
         pages = pages.annotate(**annotations)
         names += list(annotations)
     return pages.order_by("title", "pk").values(*names)
@@ -317,7 +313,9 @@ def practice_statuses(keys=None, model=PracticePage):
     """PracticeStatus for every practice (or those translation keys), in two queries."""
     languages = content_languages()
     groups = {}
-    for row in page_rows(model, keys, with_content=model is PracticePage):
+    practices = issubclass(model, PracticePage)
+    checks = content_checks(model) if practices else []
+    for row in page_rows(model, keys, with_content=practices):
         groups.setdefault(row["translation_key"], {})[row["language"]] = row
     translations = {}
     for row in translation_rows(model, keys):
@@ -333,9 +331,9 @@ def practice_statuses(keys=None, model=PracticePage):
             language=source["language"],
             live=source["live"],
         )
-        if model is PracticePage:
+        if practices:
             status.checks = [
-                (label, source[f"has_{name}"], required) for name, label, required in CONTENT_CHECKS
+                (label, source[f"has_{name}"], required) for name, label, required in checks
             ]
         for language in languages:
             if language == source["language"]:
