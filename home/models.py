@@ -21,9 +21,9 @@ from practices.models import (
     PracticePage,
     Theme,
 )
-from practices.models.index import in_visitor_language
 from practices.models.taxonomy import localize
-from practices.visibility import is_public_now, public_now, public_versions
+from search import declarations
+from search.visibility import in_visitor_language, is_public_now, public_now, public_versions
 
 from .blocks import BodyBlock
 
@@ -201,6 +201,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    hub_index = declarations.Searchable("page", lead="summary", body=("body",))
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

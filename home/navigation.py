@@ -1,7 +1,7 @@
 """The site chrome's page lookups (home page, main menu, criteria page per language), cached.
 
 Publishing, unpublishing, moving or deleting a page, adding or removing a view restriction
-and saving the hub settings drop the cached values in every worker (`practices.caching`).
+and saving the hub settings drop the cached values in every worker (`search.caching`).
 """
 
 from django.conf import settings
@@ -11,8 +11,8 @@ from django.utils.translation import override
 from wagtail.models import PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from practices import caching
-from practices.visibility import public_now
+from search import caching
+from search.visibility import public_now
 
 GROUP = "navigation"
 

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from practices.metadata import language_alternates
-from practices.visibility import public_now
+from search.visibility import public_now
 
 
 class HubSitemap(Sitemap):

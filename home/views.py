@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from practices.visibility import public_now
+from search.visibility import public_now
 
 
 def translation_missing(request, page_id):

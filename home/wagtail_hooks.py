@@ -4,7 +4,7 @@ from django.http import Http404
 
 from wagtail import hooks
 
-from practices.visibility import is_expired
+from search.visibility import is_expired
 
 
 @hooks.register("before_serve_page")

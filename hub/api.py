@@ -15,7 +15,7 @@ from wagtail.models import Site
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
-from practices.visibility import public_now
+from search.visibility import public_now
 
 PAGE = {
     "type": "object",

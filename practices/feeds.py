@@ -17,8 +17,7 @@ from wagtail.models import Page
 
 from search import service
 from search.facets import FACETS
-
-from .visibility import public_now
+from search.visibility import public_now
 
 FEED_SIZE = 30
 DEFAULT_TYPES = ["practice", "toolkit"]

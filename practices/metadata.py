@@ -12,10 +12,11 @@ from django.utils.translation import gettext, override
 
 from wagtail.models import Page
 
+from search.visibility import public_now, public_translations
+
 from .choices import ActorRole
 from .models import KnowledgePage, PracticePage, ToolkitPage
 from .models.taxonomy import localize_pks
-from .visibility import public_now, public_translations
 
 
 def public_versions(page):

@@ -21,10 +21,11 @@ from django.views.decorators.http import require_http_methods
 from oaipmh import common, error, metadata, server
 from oaipmh.datestamp import datestamp_to_datetime, datetime_to_datestamp
 
+from search.visibility import public_now
+
 from .metadata import describe, harvestable
 from .models import Country, DeletedRecord, GCMObjective, PracticePage, Theme, ToolkitPage
 from .models.taxonomy import source_locale_terms
-from .visibility import public_now
 
 OAI_DC = "oai_dc"
 FORMATS = [

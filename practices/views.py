@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from search import service
+from search.visibility import public_versions
 
 from . import regionmap
 from .client import client_ip
@@ -27,7 +28,6 @@ from .models import (
     PracticePage,
     Theme,
 )
-from .visibility import public_versions
 
 RATE_LIMIT = 5  # accepted proposals per client address per hour (in the shared cache)
 

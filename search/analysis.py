@@ -14,11 +14,13 @@ translations that do not.
 import re
 import unicodedata
 
+from django.conf import settings
+
 import snowballstemmer
 
 from .stopwords import STOP_WORDS
 
-LANGUAGES = ("es", "en", "pt")
+LANGUAGES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 SNOWBALL = {"es": "spanish", "en": "english", "pt": "portuguese"}
 TOKEN_RE = re.compile(r"[^\W_]+")
 MAX_TOKEN_LENGTH = 40

@@ -1,9 +1,8 @@
 """Turn live, public pages into search documents (one per searchable unit).
 
-Practice  -> the practice, each lesson learned, each recommendation
-Toolkit   -> the toolkit
-Standard  -> the page
-Lessons and recommendations share their practice's facets and link to its anchors.
+What a page yields is its model's declaration (`hub_index`, search/declarations.py): the
+page, and each item of its `items` relations (a practice's lessons and recommendations),
+which share the page's facets and link to its anchors.
 """
 
 import html
@@ -11,20 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-from practices.models import PracticePage, ToolkitPage
-from practices.models.taxonomy import LABELS_VERSION_KEY, localized_terms
-from practices.visibility import is_public_now, public_now
-
 from .analysis import LANGUAGES, analyzer, fold, tokens
+from .declarations import searchable_models, values
 from .facets import facet_token
-from .models import SLOTS, SearchDocument
+from .models import SLOTS
+from .visibility import is_public_now, public_now
 
-Kind = SearchDocument.Kind
 _BREAKS = re.compile(r"<(?:br|/p|/li|/h[1-6]|/div|/blockquote|/tr)\b[^>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
@@ -62,151 +57,68 @@ class UnitDocument:
     anchor: str = ""
 
 
-_term_maps = {}
-
-
-def _term_map(language):
-    """localized_terms(language), kept in memory until a taxonomy changes (the cache
-    unpickles the whole map on every read)."""
-    version = cache.get(LABELS_VERSION_KEY, 1)
-    key = (language, version)
-    mapping = _term_maps.get(key)
-    if mapping is None:
-        if len(_term_maps) > 12:
-            _term_maps.clear()
-        mapping = _term_maps[key] = localized_terms(language)
-    return mapping
-
-
-def _names(terms):
+def _names(model, terms):
     """Names of taxonomy terms in every hub language, for cross-language matching."""
     names = []
     for language in LANGUAGES:
-        mapping = _term_map(language)
-        for term in terms:
-            found = mapping.get((term._meta.label_lower, term.translation_key), term)
-            names.append((language, found.name))
+        names += [(language, term.name) for term in model.localized(terms, language)]
     return names
 
 
-def _practice_units(page):
-    themes = list(page.themes.all())
-    populations = list(page.populations.all())
-    countries = list(page.countries.all())
-    objectives = list(page.gcm_objectives.all())
-    organisations = [actor.organisation for actor in page.actors.all()]
+def _text(page, name):
+    field = page._meta.get_field(name)
+    if hasattr(field, "stream_block"):
+        return stream_text(page, name)
+    return plain_text(getattr(page, name))
+
+
+def units(page):
+    """The UnitDocuments of a page, as its model declares them."""
+    index = page.hub_index
     language = page.locale.language_code
-    tags = _names(themes + populations + countries + objectives)
-    tags += [(language, org.name) for org in organisations]
-    tags += [(language, text) for text in (page.city, page.subnational_area) if text]
-    year = page.published_date.year if page.published_date else None
-    facets = (
-        [("country", c.code) for c in countries]
-        + [("theme", t.slug) for t in themes]
-        + [("population", p.slug) for p in populations]
-        + [("gcm", o.number) for o in objectives]
-        + ([("stage", page.stage)] if page.stage else [])
-        + ([("year", year)] if year else [])
-    )
-    lessons = list(page.lessons.all())
-    recommendations = list(page.recommendations.all())
-    sections = [
-        page.description,
-        page.context,
-        page.objectives,
-        page.methodology,
-        page.innovation,
-        page.results,
-        page.replicability,
-        page.sustainability,
-        page.gender_diversity,
+    tags, facets = [], [("type", index.kind)]
+    for declared in index.terms:
+        terms = list(getattr(page, declared.relation).all())
+        tags += _names(page._meta.get_field(declared.relation).related_model, terms)
+        if declared.facet:
+            facets += [(declared.facet, getattr(term, declared.value)) for term in terms]
+    for path in index.tags:
+        tags += [(language, str(text)) for text in values(page, path) if text]
+    facets += [
+        (declared.facet, getattr(page, declared.field))
+        for declared in index.choices
+        if getattr(page, declared.field)
     ]
+    date = published_date(page)
+    if date:
+        facets.append(("year", date.year))
+    items = [(declared, list(getattr(page, declared.relation).all())) for declared in index.items]
     body = "\n".join(
-        [plain_text(section) for section in sections]
-        + [item.text for item in lessons + recommendations]
+        [_text(page, name) for name in index.body]
+        + [getattr(item, declared.text) for declared, found in items for item in found]
     )
-    units = [
-        UnitDocument(
-            Kind.PRACTICE,
-            0,
-            page.title,
-            lead=page.summary,
-            body=body,
-            tags=tags,
-            facets=[("type", Kind.PRACTICE), *facets],
-        )
+    lead = getattr(page, index.lead) if index.lead else ""
+    found = [
+        UnitDocument(index.kind, 0, page.title, lead=lead, body=body, tags=tags, facets=facets)
     ]
-    for kind, items in ((Kind.LESSON, lessons), (Kind.RECOMMENDATION, recommendations)):
-        for position, item in enumerate(items):
+    for declared, members in items:
+        for position, item in enumerate(members):
             number = (position if item.sort_order is None else item.sort_order) + 1
-            units.append(
+            found.append(
                 UnitDocument(
-                    kind,
+                    declared.kind,
                     number,
                     page.title,
-                    lead=item.text,
-                    facets=[("type", kind), *facets],
+                    lead=getattr(item, declared.text),
+                    facets=[("type", declared.kind), *facets[1:]],
                     anchor=f"{item.ANCHOR_PREFIX}-{number}",
                 )
             )
-    return units
-
-
-def _toolkit_units(page):
-    themes = list(page.themes.all())
-    populations = list(page.populations.all())
-    countries = list(page.countries.all())
-    year = page.published_date.year if page.published_date else None
-    body = "\n".join(
-        [plain_text(page.description), stream_text(page, "steps"), stream_text(page, "resources")]
-    )
-    facets = (
-        [("type", Kind.TOOLKIT)]
-        + [("country", c.code) for c in countries]
-        + [("theme", t.slug) for t in themes]
-        + [("population", p.slug) for p in populations]
-        + ([("year", year)] if year else [])
-    )
-    return [
-        UnitDocument(
-            Kind.TOOLKIT,
-            0,
-            page.title,
-            lead=page.summary,
-            body=body,
-            tags=_names(themes + populations + countries),
-            facets=facets,
-        )
-    ]
-
-
-def _standard_units(page):
-    published = page.first_published_at or page.last_published_at
-    facets = [("type", Kind.PAGE)] + ([("year", published.year)] if published else [])
-    return [
-        UnitDocument(
-            Kind.PAGE,
-            0,
-            page.title,
-            lead=getattr(page, "summary", ""),
-            body=stream_text(page, "body"),
-            facets=facets,
-        )
-    ]
-
-
-def _builders():
-    from home.models import StandardPage
-
-    return {
-        PracticePage: _practice_units,
-        ToolkitPage: _toolkit_units,
-        StandardPage: _standard_units,
-    }
+    return found
 
 
 def indexed_models():
-    return list(_builders())
+    return searchable_models()
 
 
 def is_indexable(page):
@@ -216,7 +128,7 @@ def is_indexable(page):
     indexed (and shown with its language label) already.
     """
     return (
-        type(page) in _builders()
+        type(page) in searchable_models()
         and page.alias_of_id is None
         and page.locale.language_code in language_slots()
         and is_public_now(page)
@@ -224,7 +136,7 @@ def is_indexable(page):
 
 
 def published_date(page):
-    date = getattr(page, "published_date", None)
+    date = getattr(page, page.hub_index.date) if page.hub_index.date else None
     if date is None:
         moment = page.first_published_at or page.last_published_at
         date = moment.date() if moment else None
@@ -251,8 +163,8 @@ def build(page, url=None):
     language_token = facet_token("language", language)
     rows = []
     tokens_of = {}  # a practice's lessons share its facets
-    for unit in _builders()[type(page)](page):
-        titled = unit.kind in _TITLED
+    for unit in units(page):
+        titled = not unit.anchor  # the page's own unit; its items are found by their text
         words = {}
         key = tuple(unit.facets)
         facet_tokens = tokens_of.get(key)
@@ -284,27 +196,12 @@ def build(page, url=None):
     return rows
 
 
-_TITLED = {Kind.PRACTICE, Kind.TOOLKIT, Kind.PAGE}
-
-
 def indexable_pages(models=None):
     """Querysets of every live, public page to index, with what building needs prefetched."""
     querysets = []
     for model in models or indexed_models():
         queryset = public_now(model.objects.filter(alias_of__isnull=True))
-        queryset = queryset.select_related("locale")
-        if model is PracticePage:
-            queryset = queryset.prefetch_related(
-                "lessons",
-                "recommendations",
-                "themes",
-                "populations",
-                "countries",
-                "gcm_objectives",
-                "actors__organisation",
-            )
-        elif model is ToolkitPage:
-            queryset = queryset.prefetch_related("themes", "populations", "countries")
+        queryset = queryset.select_related("locale").prefetch_related(*model.hub_index.prefetch)
         querysets.append(queryset.order_by("pk"))
     return querysets
 

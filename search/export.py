@@ -19,11 +19,10 @@ from django.views.decorators.http import require_GET
 
 from openpyxl import Workbook
 
-from practices.models import PracticePage, ToolkitPage
-from practices.models.taxonomy import localize
-
 from . import service
+from .declarations import searchable_models
 from .views import BadParameter, api_parameters, bad_request, open_api_headers
+from .visibility import public_now
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -46,54 +45,44 @@ COLUMNS = [
     ("summary", gettext_noop("Summary")),
 ]
 LISTS = {"countries", "themes", "populations", "gcm_objectives"}
-PRACTICE_KINDS = {"practice", "lesson", "recommendation"}
 #: A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _exported():
+    """{unit kind: model} of the models whose pages are export rows (`export_record`); a
+    lesson or recommendation brings its page."""
+    kinds = {}
+    for model in searchable_models():
+        if hasattr(model, "export_record"):
+            index = model.hub_index
+            for kind in (index.kind, *(items.kind for items in index.items)):
+                kinds.setdefault(kind, model)
+    return kinds
+
+
 def records(hits, language, absolute):
-    """One dict per practice or toolkit of the hits, in hit order, labels in `language`."""
+    """One dict per exported page of the hits, in hit order, labels in `language`."""
+    kinds = _exported()
     wanted = []
     for hit in hits:
-        if hit.type in PRACTICE_KINDS or hit.type == "toolkit":
-            model = ToolkitPage if hit.type == "toolkit" else PracticePage
-            if (model, hit.page_id) not in wanted:
-                wanted.append((model, hit.page_id))
+        model = kinds.get(hit.type)
+        if model is not None and (model, hit.page_id) not in wanted:
+            wanted.append((model, hit.page_id))
     pages = {}
-    for model in (PracticePage, ToolkitPage):
+    for model in dict.fromkeys(kinds.values()):
         ids = [pk for m, pk in wanted if m is model]
-        related = ["countries", "themes", "populations"]
-        if model is PracticePage:
-            related.append("gcm_objectives")
-        queryset = model.objects.live().public().filter(pk__in=ids)
-        for page in queryset.select_related("locale").prefetch_related(*related):
+        related = [terms.relation for terms in model.hub_index.terms]
+        queryset = public_now(model.objects.filter(pk__in=ids)).select_related("locale")
+        for page in queryset.prefetch_related(*related):
             pages[(model, page.pk)] = page
     rows = []
     with override(language):
         for key in wanted:
             page = pages.get(key)
-            if page is None:  # unpublished since it was indexed
-                continue
-            practice = isinstance(page, PracticePage)
-            gcm = localize(page.gcm_objectives.all(), language) if practice else []
-            rows.append(
-                {
-                    "title": page.title,
-                    "url": absolute(page.url),
-                    "type": page.get_record_type_display()
-                    if practice
-                    else page.get_toolkit_type_display(),
-                    "countries": [t.name for t in localize(page.countries.all(), language)],
-                    "themes": [t.name for t in localize(page.themes.all(), language)],
-                    "populations": [t.name for t in localize(page.populations.all(), language)],
-                    "gcm_objectives": [str(t) for t in sorted(gcm, key=lambda t: t.number)],
-                    "stage": page.get_stage_display() if practice else "",
-                    "year": page.published_date.year,
-                    "original_language": page.original_language,
-                    "language": page.locale.language_code,
-                    "summary": page.summary,
-                }
-            )
+            if page is not None:  # else unpublished since it was indexed
+                row = {**page.export_record(language), "url": absolute(page.url)}
+                rows.append({column: row[column] for column, _heading in COLUMNS})
     return rows
 
 

@@ -120,7 +120,8 @@ class Snapshot:
         return self.tokens.get(facet_token(facet, value), 0)
 
     def display_slot(self, unit, preferred, allowed=0xFF):
-        """The language version shown: the visitor's, else the original, else the source."""
+        """The language version shown (search.visibility.version_rank on bit sets): the
+        visitor's, else the original, else the default language (slot 0), else any."""
         if unit >= len(self.unit_slots):
             return None
         available = self.unit_slots[unit] & allowed

@@ -6,10 +6,8 @@ from django.utils.translation import get_language_info, override
 
 from wagtail.models import Locale
 
-from practices.choices import Stage
-from practices.models.taxonomy import Country, GCMObjective, Population, Theme, localize
-
-from .facets import TYPE_ORDER, language_codes
+from .declarations import Choice, facet_declarations
+from .facets import FACETS, TYPE_ORDER, language_codes
 from .models import SearchDocument
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -20,34 +18,30 @@ def canonical(value):
     return _NOT_ALNUM.sub("", str(value).lower())
 
 
-def _terms(model, attribute, language):
-    source = list(model.objects.filter(locale=Locale.get_default()))
-    return [
-        (str(getattr(term, attribute)), localized)
-        for term, localized in zip(source, localize(source, language), strict=True)
-    ]
+def _declared(model, declared, language):
+    """{value: label} of a declared facet: a field's choices, or every source-language term
+    of the related model, labelled by the model's `localized`."""
+    if isinstance(declared, Choice):
+        return {value: str(label) for value, label in model._meta.get_field(declared.field).choices}
+    terms_model = model._meta.get_field(declared.relation).related_model
+    source = list(terms_model.objects.filter(locale=Locale.get_default()))
+    return {
+        str(getattr(term, declared.value)): str(localized)
+        for term, localized in zip(source, terms_model.localized(source, language), strict=True)
+    }
 
 
 def facet_labels(language):
     """{facet: {value: label}} for every known value, labels in the given language."""
     with override(language):
         kinds = dict(SearchDocument.Kind.choices)
-        labels = {
-            "type": {kind: str(kinds[kind]) for kind in TYPE_ORDER},
-            "country": {code: term.name for code, term in _terms(Country, "code", language)},
-            "theme": {slug: term.name for slug, term in _terms(Theme, "slug", language)},
-            "population": {slug: term.name for slug, term in _terms(Population, "slug", language)},
-            "gcm": {
-                number: f"{number}. {term.name}"
-                for number, term in _terms(GCMObjective, "number", language)
-            },
-            "language": {
-                code: get_language_info(code)["name_local"].capitalize()
-                for code in language_codes()
-            },
-            "stage": {value: str(label) for value, label in Stage.choices},
-            "year": {},
+        labels = {facet: {} for facet in FACETS}
+        labels["type"] = {kind: str(kinds[kind]) for kind in TYPE_ORDER}
+        labels["language"] = {
+            code: get_language_info(code)["name_local"].capitalize() for code in language_codes()
         }
+        for facet, (model, declared) in facet_declarations().items():
+            labels[facet] = _declared(model, declared, language)
     return labels
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
@@ -22,10 +21,9 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from practices.models.taxonomy import LABELS_VERSION_KEY
-from practices.visibility import public_now
-
+from . import caching
 from .analysis import fold, tokens
+from .declarations import LABELS_GROUP
 from .engines import EngineError, EngineTimeout, Plan, fallback_engine, get_engine
 from .facets import FACETS, TYPE_ORDER, language_codes
 from .highlight import SNIPPET_WORDS, highlight, stored_terms
@@ -35,6 +33,7 @@ from .models import SLOTS, IndexState, SearchDocument
 from .query import MAX_QUERY_LENGTH, meaning_key, parse
 from .semantic import meaning_unavailable, query_vector
 from .suggest import correct, languages_of
+from .visibility import public_now, version_rank
 
 logger = logging.getLogger(__name__)
 
@@ -153,18 +152,8 @@ class _Counted:
         return self._count
 
 
-_labels_cache = {}
-
-
 def labels_for(language):
-    version = cache.get(LABELS_VERSION_KEY, 1)
-    key = (language, version)
-    labels = _labels_cache.get(key)
-    if labels is None:
-        if len(_labels_cache) > 32:
-            _labels_cache.clear()
-        labels = _labels_cache[key] = facet_labels(language)
-    return labels
+    return caching.memo(LABELS_GROUP, ("facets", language), lambda: facet_labels(language))
 
 
 def language_options():
@@ -256,7 +245,6 @@ def _display_documents(result, language):
                 chosen.append((document, score))
         return chosen
     codes = language_codes()
-    preferred = codes.index(language)
     by_unit = {}
     parts = [part for found in result.matches.values() for part in found]
     for document in _visible(SearchDocument.objects.filter(unit_id__in=units + parts)):
@@ -264,9 +252,7 @@ def _display_documents(result, language):
 
     def rank(document):
         slot = document.slot
-        original = document.original_language
-        original = codes.index(original) if original in codes else SLOTS
-        return (slot != preferred, slot != original, slot != 0, slot)
+        return (*version_rank(codes[slot], language, document.original_language), slot)
 
     def version(unit):
         versions = [d for d in by_unit.get(unit, ()) if result.allowed_slots >> d.slot & 1]
@@ -410,7 +396,7 @@ def promotions(query, language):
     strings = sorted(strings, key=lambda text: text != normalised)
     picks = sorted(
         SearchPromotion.objects.filter(query__query_string__in=strings).select_related(
-            "page", "query"
+            "page__locale", "query"
         ),
         key=lambda pick: (strings.index(pick.query.query_string), pick.sort_order),
     )
@@ -428,9 +414,13 @@ def promotions(query, language):
             )
             if not versions:
                 continue
+            chosen = pick.page.locale.language_code  # the pinned version stands for the original
             page = min(
                 versions,
-                key=lambda p: (p.locale.language_code != language, p.pk != pick.page_id),
+                key=lambda p: (
+                    *version_rank(p.locale.language_code, language, chosen),
+                    p.pk != pick.page_id,
+                ),
             )
             found.append(
                 {

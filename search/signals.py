@@ -1,4 +1,5 @@
-"""Keep the index in step with publishing, unpublishing, moves, deletions, privacy and taxonomy.
+"""Keep the index in step with publishing, unpublishing, moves, deletions, privacy and the
+related models the declarations reach (taxonomy terms, organisations).
 
 Indexing never breaks an editor's action: failures are logged (the next `update_index`
 repairs the index), and each update runs in a savepoint so a failed write cannot poison the
@@ -14,10 +15,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from practices.models import PracticeActor, PracticePage, ToolkitPage
-from practices.models.taxonomy import TAXONOMY_MODELS, Organisation
-
 from . import indexer
+from .declarations import related_lookups
 from .documents import indexed_models
 
 logger = logging.getLogger(__name__)
@@ -74,31 +73,28 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def _pages_using(model, instance):
-    """Pages linked to a taxonomy term (through any of its translations)."""
-    terms = model.objects.filter(translation_key=instance.translation_key)
-    if model is Organisation:
-        return set(
-            PracticeActor.objects.filter(organisation__in=terms).values_list("page_id", flat=True)
-        )
+    """Pages whose documents name the instance (a term: through any of its translations)."""
+    key = getattr(instance, "translation_key", None)
+    related = model.objects.filter(translation_key=key) if key else [instance]
     pages = set()
-    for page_model in (PracticePage, ToolkitPage):
-        for field in page_model._meta.get_fields():
-            if getattr(field, "many_to_many", False) and field.related_model is model:
-                lookup = {f"{field.name}__in": terms}
-                pages |= set(page_model.objects.filter(**lookup).values_list("pk", flat=True))
+    for page_model in indexed_models():
+        for target, lookup in related_lookups(page_model):
+            if target is model:
+                found = page_model.objects.filter(**{f"{lookup}__in": related})
+                pages |= set(found.values_list("pk", flat=True))
     return pages
 
 
-def _reindex_term(model, instance):
+def _reindex_related(model, instance):
     pages = _pages_using(model, instance)
     if pages:
         indexer.index_pages(list(Page.objects.filter(pk__in=pages).specific()))
 
 
-def on_taxonomy_saved(sender, instance, created=False, **kwargs):
-    """A renamed term changes the indexed names of every page that uses it."""
+def on_related_saved(sender, instance, created=False, **kwargs):
+    """A renamed term or organisation changes the indexed names of every page that uses it."""
     if not created:
-        _safely(_reindex_term, sender, instance)
+        _safely(_reindex_related, sender, instance)
 
 
 def connect():
@@ -111,7 +107,9 @@ def connect():
     for model in indexed_models():
         uid = f"search-delete-{model.__name__}"
         post_delete.connect(on_deleted, sender=model, dispatch_uid=uid)
-    for model in TAXONOMY_MODELS:
-        post_save.connect(on_taxonomy_saved, sender=model, dispatch_uid=f"search-{model.__name__}")
+    related = {target for model in indexed_models() for target, _lookup in related_lookups(model)}
+    for model in related:
+        uid = f"search-{model._meta.label}"
+        post_save.connect(on_related_saved, sender=model, dispatch_uid=uid)
     for signal in (post_save, post_delete):
         signal.connect(forget_promotions, sender=SearchPromotion, dispatch_uid=f"search-{signal!r}")

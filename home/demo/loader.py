@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.html import escape
@@ -52,17 +53,6 @@ from practices.models import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
-LANGUAGES = ["es", "en", "pt"]
-RICH_FIELDS = [
-    "description",
-    "context",
-    "objectives",
-    "methodology",
-    "innovation",
-    "replicability",
-    "sustainability",
-    "gender_diversity",
-]
 SECTIONS = {
     "practices": ("Buenas prácticas", "practicas", "Good practices", "Boas práticas"),
     "lessons": (
@@ -218,7 +208,10 @@ def practice_pairs(data, language):
     source = data["content"][data["original_language"]]
     target = data["content"][language]
     pairs = [(source[f], target[f]) for f in ("title", "slug", "summary")]
-    for field in RICH_FIELDS + ["results", "lessons", "recommendations"]:
+    for field in [section.name for section in PracticePage.sections] + [
+        "lessons",
+        "recommendations",
+    ]:
         pairs += list(zip(source[field], target[field], strict=True))
     return pairs
 
@@ -239,7 +232,6 @@ def create_practice(data, index, user):
         title=texts["title"],
         slug=texts["slug"],
         summary=texts["summary"],
-        results=bullet_list(texts["results"]),
         original_language=language,
         record_type=data["record_type"],
         stage=data["stage"],
@@ -255,7 +247,10 @@ def create_practice(data, index, user):
         contact_email=data["contact"]["email"],
         contact_consent=data["contact"]["consent"],
         locale=locale,
-        **{field: paragraphs(texts[field]) for field in RICH_FIELDS},
+        **{
+            section.name: (bullet_list if section.bullets else paragraphs)(texts[section.name])
+            for section in PracticePage.sections
+        },
     )
     page.lessons = [
         PracticeLesson(text=text, sort_order=n, locale=locale)
@@ -277,7 +272,7 @@ def create_practice(data, index, user):
     page.gcm_objectives = terms(GCMObjective, "number", data["gcm_objectives"])
     page.gcm_principles = terms(GCMPrinciple, "number", data["gcm_principles"])
     save_draft(page, parent=parent, user=user, submit=False).publish(user=user)
-    for other in LANGUAGES:
+    for other, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if other != language:
             translate(page, other, practice_pairs(data, other), user)
     return page, True

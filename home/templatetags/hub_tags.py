@@ -17,7 +17,7 @@ from practices.feeds import search_parameters
 from practices.metadata import describe, json_ld, language_alternates, public_versions
 from practices.models import KnowledgePage
 from practices.models.taxonomy import localize
-from practices.visibility import public_now
+from search.visibility import public_now
 
 register = template.Library()
 TRANSLATED_VIEWS = ("search", "country_map", "submit_practice")  # same view in every language

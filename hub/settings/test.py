@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Django's test client.login() authenticates without a request, which django-axes refuses;
 # the login-throttling tests turn it back on (tests/home/test_security.py).
 AXES_ENABLED = False
+# A page type that adds a section, for the test that adding one needs nothing but the model
+# and its template (tests/declared/).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.declared"]  # noqa: F405

@@ -25,38 +25,32 @@ def band_for(score):
 
 # Completeness: (key, label, required). Required items weigh 50 points, recommended ones 20,
 # translations 30 (each target language: up to date 1, started 0.5, missing 0).
-CONTENT_CHECKS = [
-    ("summary", _("summary"), True),
-    ("description", _("description"), True),
-    ("context", _("context and problem"), True),
-    ("methodology", _("what was done"), True),
-    ("results", _("results"), True),
-    ("lessons", _("lessons learned"), True),
-    ("countries", _("countries"), True),
-    ("themes", _("themes"), True),
-    ("objectives", _("objectives"), False),
-    ("innovation", _("innovation"), False),
-    ("recommendations", _("recommendations"), False),
-    ("replicability", _("replicability"), False),
-    ("sustainability", _("sustainability"), False),
-    ("gender_diversity", _("gender, age and diversity"), False),
-    ("populations", _("target populations"), False),
-    ("gcm_objectives", _("GCM objectives"), False),
-    ("actors", _("implementers, partners and funders"), False),
-]
+# The rich-text sections are the model's `sections`.
+def content_checks(model=PracticePage):
+    def sections(required, after_items=None):
+        return [
+            (section.name, model._meta.get_field(section.name).verbose_name, required)
+            for section in model.sections
+            if section.required == required and after_items in (None, section.after_items)
+        ]
+
+    return [
+        ("summary", _("summary"), True),
+        *sections(True),
+        ("lessons", _("lessons learned"), True),
+        ("countries", _("countries"), True),
+        ("themes", _("themes"), True),
+        *sections(False, after_items=False),
+        ("recommendations", _("recommendations"), False),
+        *sections(False, after_items=True),
+        ("populations", _("target populations"), False),
+        ("gcm_objectives", _("GCM objectives"), False),
+        ("actors", _("implementers, partners and funders"), False),
+    ]
+
+
 WEIGHTS = {"required": 50, "recommended": 20, "translations": 30}
 TEXT_FIELDS = {"summary"}
-RICH_TEXT_FIELDS = {
-    "description",
-    "context",
-    "methodology",
-    "results",
-    "objectives",
-    "innovation",
-    "replicability",
-    "sustainability",
-    "gender_diversity",
-}
 TAXONOMY_FIELDS = {"countries", "themes", "populations", "gcm_objectives"}
 ITEM_MODELS = {
     "lessons": PracticeLesson,
@@ -65,13 +59,14 @@ ITEM_MODELS = {
 }
 
 
-def content_annotations():
+def content_annotations(model=PracticePage):
     """One boolean annotation per completeness check (named has_<key>)."""
     annotations = {}
-    for key, _label, _required in CONTENT_CHECKS:
+    sections = {section.name for section in model.sections}
+    for key, _label, _required in content_checks(model):
         if key in TEXT_FIELDS:
             condition = ~Q(**{key: ""})
-        elif key in RICH_TEXT_FIELDS:
+        elif key in sections:
             condition = ~Q(**{f"{key}__in": EMPTY_HTML})
         elif key in TAXONOMY_FIELDS:
             through = PracticePage._meta.get_field(key).remote_field.through

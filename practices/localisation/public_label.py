@@ -3,7 +3,8 @@ machine translation (templatetags/translation_tags.py shows it)."""
 
 from dataclasses import dataclass
 
-from ..visibility import public_now
+from search.visibility import public_now
+
 from .human_pass import is_machine_translation
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from ..models import PracticePage
-from .completeness import CONTENT_CHECKS, WEIGHTS, band_for, content_annotations
+from .completeness import WEIGHTS, band_for, content_annotations, content_checks
 from .human_pass import MACHINE
 
 
@@ -190,7 +190,7 @@ def page_rows(model=PracticePage, keys=None, with_content=True):
     ]
     pages = pages.annotate(language=F("locale__language_code"))
     if with_content:
-        annotations = content_annotations()
+        annotations = content_annotations(model)
         pages = pages.annotate(**annotations)
         names += list(annotations)
     return pages.order_by("title", "pk").values(*names)
@@ -237,7 +237,9 @@ def practice_statuses(keys=None, model=PracticePage):
     """PracticeStatus for every practice (or those translation keys), in two queries."""
     languages = content_languages()
     groups = {}
-    for row in page_rows(model, keys, with_content=model is PracticePage):
+    practices = issubclass(model, PracticePage)
+    checks = content_checks(model) if practices else []
+    for row in page_rows(model, keys, with_content=practices):
         groups.setdefault(row["translation_key"], {})[row["language"]] = row
     translations = {}
     for row in translation_rows(model, keys):
@@ -253,9 +255,9 @@ def practice_statuses(keys=None, model=PracticePage):
             language=source["language"],
             live=source["live"],
         )
-        if model is PracticePage:
+        if practices:
             status.checks = [
-                (label, source[f"has_{name}"], required) for name, label, required in CONTENT_CHECKS
+                (label, source[f"has_{name}"], required) for name, label, required in checks
             ]
         for language in languages:
             if language == source["language"]:

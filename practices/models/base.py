@@ -1,6 +1,7 @@
 """The abstract page every knowledge page (practice, toolkit) shares."""
 
 import logging
+from dataclasses import dataclass
 
 from django import forms
 from django.db import models
@@ -15,15 +16,49 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search import declarations
+from search.visibility import public_translations
+
 from ..choices import Language
 from ..localisation.human_pass import UnreviewedMachineTranslation, publish_refusal
 from ..permissions import KnowledgePagePermissionTester
-from ..visibility import public_translations
-from .taxonomy import source_locale_terms
+from .taxonomy import localize, source_locale_terms
 
 logger = logging.getLogger(__name__)
 
+#: Taxonomy relation -> (search facet, the term attribute that is its value).
+FACETS = {
+    "themes": ("theme", "slug"),
+    "populations": ("population", "slug"),
+    "countries": ("country", "code"),
+    "gcm_objectives": ("gcm", "number"),
+}
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A rich-text section of a knowledge page, declared once: its panel, template block,
+    API field, index body, completeness check and demo text all come from this."""
+
+    name: str  # the RichTextField
+    heading: str  # shown above it on the page
+    required: bool = False  # completeness: required (else recommended)
+    after_items: bool = False  # shown after the lessons and recommendations
+    bullets: bool = False  # written as a list of items (the demo's results)
+
+
+def searchable(kind, taxonomies, prefetch=(), **declared):
+    """The hub index declaration of a knowledge page (search/declarations.py): its summary,
+    taxonomies (names and facets) and publication date; `declared` adds the rest."""
+    return declarations.Searchable(
+        kind,
+        lead="summary",
+        terms=tuple(declarations.Terms(name, *FACETS[name]) for name in taxonomies),
+        date="published_date",
+        prefetch=(*prefetch, *taxonomies),
+        **declared,
+    )
 
 
 def taxonomy_field(model, verbose_name, help_text):
@@ -38,6 +73,9 @@ def taxonomy_field(model, verbose_name, help_text):
 
 
 class KnowledgePage(Page):
+    sections = (Section("description", _("Description"), required=True),)
+    taxonomies = ("themes", "populations", "countries")  # in the order the index reads them
+
     summary = models.TextField(
         _("summary"),
         help_text=_("Resumen breve (unas 60 palabras) que se muestra en listados y resultados."),
@@ -114,6 +152,21 @@ class KnowledgePage(Page):
 
     class Meta:
         abstract = True
+
+    def export_record(self, language):
+        """This version as a row of a search export (search/export.py), labels in `language`."""
+        return {
+            "title": self.title,
+            "countries": [term.name for term in localize(self.countries.all(), language)],
+            "themes": [term.name for term in localize(self.themes.all(), language)],
+            "populations": [term.name for term in localize(self.populations.all(), language)],
+            "gcm_objectives": [],
+            "stage": "",
+            "year": self.published_date.year,
+            "original_language": self.original_language,
+            "language": self.locale.language_code,
+            "summary": self.summary,
+        }
 
     def permissions_for_user(self, user):
         return KnowledgePagePermissionTester(user, self)

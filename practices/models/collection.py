@@ -10,8 +10,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.visibility import in_visitor_language
+
 from .base import RICH_TEXT_FEATURES
-from .index import in_visitor_language
 from .practice import PracticePage
 from .toolkit import ToolkitPage
 

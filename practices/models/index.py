@@ -1,7 +1,6 @@
 """Listing pages: practices, lessons library, toolkits."""
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -9,21 +8,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..visibility import public_now
+from search.visibility import in_visitor_language
+
 from .practice import PracticePage
 from .toolkit import ToolkitPage
 
 PAGE_SIZE = 12
-
-
-def in_visitor_language(queryset, language):
-    """One version of each page public right now: the visitor's language, else the original."""
-    queryset = public_now(queryset)
-    local = queryset.filter(locale__language_code=language)
-    fallback = Q(locale__language_code=F("original_language")) & ~Q(
-        translation_key__in=local.values("translation_key")
-    )
-    return queryset.filter(Q(locale__language_code=language) | fallback)
 
 
 LISTING_FACETS = ("country", "theme", "population", "gcm", "stage")

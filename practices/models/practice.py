@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Value
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import classproperty
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -28,12 +29,14 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search import declarations
+
 from ..choices import ActorRole, EvidenceLevel, GovernmentLevel, RecordType, Stage
 from ..citation import citation_for
 from ..contact import ContactForm, can_be_contacted, relay
 from ..sheet import practice_sheet
-from .base import RICH_TEXT_FEATURES, KnowledgePage, taxonomy_field
-from .taxonomy import Organisation, localize_pks
+from .base import RICH_TEXT_FEATURES, KnowledgePage, Section, searchable, taxonomy_field
+from .taxonomy import Organisation, localize, localize_pks
 
 ROLE_HEADINGS = {
     ActorRole.IMPLEMENTER: _("Implemented by"),
@@ -148,6 +151,19 @@ class PracticeAttachment(Orderable):
 class PracticePage(RoutablePageMixin, KnowledgePage):
     #: Files served under the practice's URL (hub/urls.py routes them to Wagtail).
     DOWNLOADS = ("cite.bib", "cite.ris", "sheet.pdf")
+    #: The rich-text sections a practice adds to the description, in reading order.
+    SECTIONS = (
+        Section("context", _("Context and problem"), required=True),
+        Section("objectives", _("Objectives")),
+        Section("methodology", _("What was done"), required=True),
+        Section("innovation", _("Innovation")),
+        Section("results", _("Results"), required=True, bullets=True),
+        Section("replicability", _("Replicability"), after_items=True),
+        Section("sustainability", _("Sustainability"), after_items=True),
+        Section("gender_diversity", _("Gender, age and diversity"), after_items=True),
+    )
+    sections = KnowledgePage.sections + SECTIONS
+    taxonomies = (*KnowledgePage.taxonomies, "gcm_objectives")
 
     record_type = models.CharField(
         _("record type"),
@@ -242,19 +258,14 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         _("import fingerprint"), max_length=64, blank=True, editable=False, db_index=True
     )
 
-    content_panels = KnowledgePage.content_panels + [
+    content_panels = [
+        *KnowledgePage.content_panels,
         FieldPanel("record_type"),
-        FieldPanel("context"),
-        FieldPanel("objectives"),
-        FieldPanel("methodology"),
-        FieldPanel("innovation"),
-        FieldPanel("results"),
+        *(FieldPanel(section.name) for section in SECTIONS if not section.after_items),
         FieldPanel("evidence_level"),
         InlinePanel("lessons", heading=_("Lessons learned"), label=_("lesson")),
         InlinePanel("recommendations", heading=_("Recommendations"), label=_("recommendation")),
-        FieldPanel("replicability"),
-        FieldPanel("sustainability"),
-        FieldPanel("gender_diversity"),
+        *(FieldPanel(section.name) for section in SECTIONS if section.after_items),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
     ]
     classification_panels = KnowledgePage.classification_panels + [
@@ -294,11 +305,9 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         ]
     )
 
-    search_fields = KnowledgePage.search_fields + [
-        index.SearchField("context"),
-        index.SearchField("objectives"),
-        index.SearchField("methodology"),
-        index.SearchField("results"),
+    search_fields = [
+        *KnowledgePage.search_fields,
+        *(index.SearchField(section.name) for section in SECTIONS),
         index.RelatedFields("lessons", [index.SearchField("text")]),
         index.RelatedFields("recommendations", [index.SearchField("text")]),
         index.FilterField("record_type"),
@@ -316,32 +325,48 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         SynchronizedField("import_fingerprint"),
     ]
 
-    api_fields = [
-        APIField("record_type"),
-        APIField("original_language"),
-        APIField("summary"),
-        APIField("description"),
-        APIField("context"),
-        APIField("objectives"),
-        APIField("methodology"),
-        APIField("innovation"),
-        APIField("results"),
-        APIField("evidence_level"),
-        APIField("lessons"),
-        APIField("recommendations"),
-        APIField("replicability"),
-        APIField("sustainability"),
-        APIField("gender_diversity"),
-        APIField("stage"),
-        APIField("government_level"),
-        APIField("subnational_area"),
-        APIField("city"),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("published_date"),
-        APIField("terms"),
-        APIField("public_contact"),
-    ]
+    # Derived from `sections` whenever read, so a page type that adds a section gets it.
+    @classproperty
+    def hub_index(cls):
+        return searchable(
+            "practice",
+            cls.taxonomies,
+            body=tuple(section.name for section in cls.sections),
+            items=(
+                declarations.Items("lessons", "lesson"),
+                declarations.Items("recommendations", "recommendation"),
+            ),
+            tags=("actors.organisation.name", "city", "subnational_area"),
+            choices=(declarations.Choice("stage", "stage"),),
+            prefetch=("lessons", "recommendations", "actors__organisation"),
+        )
+
+    @classproperty
+    def api_fields(cls):
+        before = [section.name for section in cls.sections if not section.after_items]
+        after = [section.name for section in cls.sections if section.after_items]
+        return [
+            APIField(name)
+            for name in (
+                "record_type",
+                "original_language",
+                "summary",
+                *before,
+                "evidence_level",
+                "lessons",
+                "recommendations",
+                *after,
+                "stage",
+                "government_level",
+                "subnational_area",
+                "city",
+                "start_date",
+                "end_date",
+                "published_date",
+                "terms",
+                "public_contact",
+            )
+        ]
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
@@ -368,6 +393,25 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         if not can_be_contacted(self):
             return None
         return {"name": self.contact_name, "contact_form": self.full_url + "#contact"}
+
+    def export_record(self, language):
+        gcm = sorted(localize(self.gcm_objectives.all(), language), key=lambda t: t.number)
+        return {
+            **super().export_record(language),
+            "type": self.get_record_type_display(),
+            "gcm_objectives": [str(term) for term in gcm],
+            "stage": self.get_stage_display(),
+        }
+
+    def shown_sections(self):
+        """(section, value) of the sections with text: those before the lessons and
+        recommendations, and those after them."""
+        shown = [(section, getattr(self, section.name)) for section in self.sections]
+        shown = [(section, value) for section, value in shown if value]
+        return (
+            [pair for pair in shown if not pair[0].after_items],
+            [pair for pair in shown if pair[0].after_items],
+        )
 
     def classification(self, stored=True):
         """Taxonomy terms and actors in the visitor's language.
@@ -459,6 +503,7 @@ class PracticePage(RoutablePageMixin, KnowledgePage):
         context = super().get_context(request, *args, **kwargs)
         stored = not getattr(request, "is_preview", False)
         context["lessons"], context["recommendations"] = self.lessons_and_recommendations(stored)
+        context["sections"], context["closing_sections"] = self.shown_sections()
         context["classification"] = self.classification(stored)
         attachments = self.attachments.all()
         context["attachments"] = attachments.select_related("document") if stored else attachments

@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from .. import caching
-
-LABELS_GROUP = "taxonomy-labels"
-LABELS_VERSION_KEY = caching.version_key(LABELS_GROUP)  # in-process memos key on its value
+from search import caching
+from search.declarations import LABELS_GROUP
+from search.visibility import version_rank
 
 
 def source_locale_terms():
@@ -38,6 +37,11 @@ class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def localized(cls, terms, language):
+        """The terms in `language` (search/declarations.py: indexed names, facet labels)."""
+        return localize(terms, language)
 
 
 class Theme(BaseTaxonomy):
@@ -99,17 +103,12 @@ class Organisation(BaseTaxonomy):
 TAXONOMY_MODELS = [Theme, Population, Country, GCMObjective, GCMPrinciple, Organisation]
 
 
-def preference(code, language):
-    """Sort rank of a term's language: the visitor's, then the source language, then others."""
-    return 0 if code == language else 1 if code == settings.LANGUAGE_CODE else 2
-
-
 def localized_terms(language=None):
     """Every taxonomy term, keyed both ways, mapped to its version in the given language.
 
     Keys are (model label, translation_key) and (model label, pk of any locale's term);
-    a term without a translation maps to its source-language version. Cached until a
-    taxonomy snippet changes.
+    a term without a translation maps to its source-language version. Kept in each
+    process's memory until a taxonomy snippet changes (`caching.memo`).
     """
     language = language or get_language() or settings.LANGUAGE_CODE
 
@@ -119,7 +118,11 @@ def localized_terms(language=None):
             label = model._meta.label_lower
             rows = list(model.objects.select_related("locale"))
             best = {}
-            for term in sorted(rows, key=lambda t: preference(t.locale.language_code, language)):
+            # terms are created in the source language: it is their original
+            source = settings.LANGUAGE_CODE
+            for term in sorted(
+                rows, key=lambda t: version_rank(t.locale.language_code, language, source)
+            ):
                 best.setdefault(term.translation_key, term)
             for term in rows:
                 terms[(label, term.pk)] = best[term.translation_key]
@@ -127,7 +130,7 @@ def localized_terms(language=None):
                 terms[(label, translation_key)] = term
         return terms
 
-    return caching.cached(LABELS_GROUP, language, build)
+    return caching.memo(LABELS_GROUP, language, build)
 
 
 def localize(terms, language=None):

@@ -9,10 +9,12 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.visibility import public_now, public_versions
+
 from ..blocks import DocumentBlock, LinkBlock, StepBlock
 from ..choices import ToolkitType
-from ..visibility import is_public_now, public_now
-from .base import KnowledgePage
+from .base import KnowledgePage, searchable
+from .practice import PracticePage
 
 
 class ToolkitPage(KnowledgePage):
@@ -59,6 +61,12 @@ class ToolkitPage(KnowledgePage):
         index.FilterField("toolkit_type"),
     ]
 
+    hub_index = searchable(
+        "toolkit",
+        KnowledgePage.taxonomies,
+        body=(*(section.name for section in KnowledgePage.sections), "steps", "resources"),
+    )
+
     override_translatable_fields = KnowledgePage.override_translatable_fields + [
         SynchronizedField("related_practices"),
     ]
@@ -70,11 +78,12 @@ class ToolkitPage(KnowledgePage):
         verbose_name = _("toolkit")
         verbose_name_plural = _("toolkits")
 
+    def export_record(self, language):
+        """This version as a row of a search export (search/export.py), labels in `language`."""
+        return {**super().export_record(language), "type": self.get_toolkit_type_display()}
+
     @property
     def localized_related_practices(self):
         """Public related practices, in the visitor's language where that version is public."""
-        pages = []
-        for page in public_now(self.related_practices.all()):
-            localized = page.get_translation_or_none(self.locale)
-            pages.append(localized if localized and is_public_now(localized) else page)
-        return pages
+        chosen = public_now(self.related_practices.all())
+        return public_versions(PracticePage, chosen, self.locale)

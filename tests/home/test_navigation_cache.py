@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.models import StandardPage
-from practices import caching
+from search import caching
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_another_process_invalidating_reaches_this_one(tmp_path):
         script = (
             "import django; from django.conf import settings; "
             f"settings.configure(CACHES={shared!r}); django.setup(); "
-            "from practices import caching; caching.invalidate('menu-test')"
+            "from search import caching; caching.invalidate('menu-test')"
         )
         subprocess.run([sys.executable, "-c", script], check=True, cwd=settings.BASE_DIR)
         assert caching.cached("menu-test", "es", build) == "menu"

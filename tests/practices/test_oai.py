@@ -21,7 +21,7 @@ from oaipmh_scythe import Scythe
 from oaipmh_scythe import exceptions as oai_errors
 
 from practices.models import DeletedRecord, PracticeIndexPage, PracticePage, ToolkitPage
-from practices.visibility import public_now
+from search.visibility import public_now
 
 pytestmark = pytest.mark.django_db
 

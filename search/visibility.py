@@ -1,10 +1,12 @@
-"""Which pages the public may see right now: live, outside any private section, not expired.
+"""Which pages the public may see right now (live, outside any private section, not
+expired), and which version of a page a visitor sees.
 
 Wagtail's `publish_scheduled` unpublishes a page once its `expire_at` has passed; until that
 command runs, the page is still `live`. Every public read therefore applies this one rule.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.conf import settings
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
@@ -55,3 +57,27 @@ def public_versions(model, chosen, locale):
         for page in chosen
         if (key := (page.translation_key, page.locale_id)) in versions
     ]
+
+
+def version_rank(code, language, original):
+    """Sort key of a page's version in language `code` for a visitor of `language`: the one
+    rule of which version a visitor sees. Theirs, else the page's original language, else
+    the site's default language, else any (docs/architecture.md, "One version per page")."""
+    return (code != language, code != original, code != settings.LANGUAGE_CODE)
+
+
+def in_visitor_language(queryset, language):
+    """One version of each page of the queryset that is public right now: the one a visitor
+    of `language` sees (`version_rank`; the original language is the page's
+    `original_language` where it has one, else the default language). One query."""
+    public = public_now(queryset)
+    fields = {field.name for field in queryset.model._meta.get_fields()}
+    original = F("original_language") if "original_language" in fields else Value("")
+    rank = Case(
+        When(locale__language_code=language, then=0),
+        When(locale__language_code=original, then=1),
+        When(locale__language_code=settings.LANGUAGE_CODE, then=2),
+        default=3,
+    )
+    versions = public.filter(translation_key=OuterRef("translation_key")).annotate(rank=rank)
+    return public.filter(pk=Subquery(versions.order_by("rank", "pk").values("pk")[:1]))
