@@ -2,10 +2,12 @@
 
 import json
 import os
+import sys
 from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
+from django.db import transaction
 
 import pytest
 from relevance_metrics import UNSEEN_DOCUMENTS
@@ -46,8 +48,7 @@ def engine(request, settings, db):
     return request.param
 
 
-@pytest.fixture
-def demo_keys(db):
+def read_demo_keys():
     """{translation_key: demo key} for practices, toolkits and standard pages."""
     keys = {}
     for path in DEMO.glob("[0-9]*.json"):
@@ -69,22 +70,50 @@ def demo_keys(db):
 
 
 @pytest.fixture
-def unseen_keys(demo_keys):
-    """Import and publish the unseen write-ups; {translation_key: judgment key}, demo included."""
-    out = StringIO()
-    call_command(
-        "import_practices",
-        str(UNSEEN_DOCUMENTS),
-        publish=True,
-        report="-",
-        stdout=out,
-        stderr=StringIO(),
-    )
-    keys = dict(demo_keys)
-    for row in json.loads(out.getvalue()):
-        page = PracticePage.objects.get(pk=row["page_id"], live=True)
-        keys[str(page.translation_key)] = Path(row["file"]).stem
-    return keys
+def demo_keys(db):
+    """{translation_key: demo key} for practices, toolkits and standard pages."""
+    return read_demo_keys()
+
+
+@pytest.fixture(scope="session")
+def unseen_keys(django_db_setup, django_db_blocker):
+    """Import and publish the unseen write-ups; {translation_key: judgment key}, demo included.
+
+    Imported once per session (about a minute of CPU) in a transaction rolled back when the
+    session ends; the tests that use it run after every other database test
+    (`pytest_collection_modifyitems` below), so no other test sees the extra practices.
+    """
+    with django_db_blocker.unblock():
+        corpus = transaction.atomic()
+        corpus.__enter__()
+        try:
+            out = StringIO()
+            call_command(
+                "import_practices",
+                str(UNSEEN_DOCUMENTS),
+                publish=True,
+                report="-",
+                stdout=out,
+                stderr=StringIO(),
+            )
+            keys = read_demo_keys()
+            for row in json.loads(out.getvalue()):
+                page = PracticePage.objects.get(pk=row["page_id"], live=True)
+                keys[str(page.translation_key)] = Path(row["file"]).stem
+        except BaseException:
+            corpus.__exit__(*sys.exc_info())
+            raise
+    yield keys
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        corpus.__exit__(None, None, None)
+
+
+def pytest_collection_modifyitems(items):
+    """The tests on the imported corpus run after every other test (the browser suite's
+    hook, `trylast`, then moves its own tests after them)."""
+    uses_corpus = [item for item in items if "unseen_keys" in getattr(item, "fixturenames", ())]
+    items[:] = [item for item in items if item not in uses_corpus] + uses_corpus
 
 
 @pytest.fixture(autouse=True)
