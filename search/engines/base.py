@@ -81,11 +81,31 @@ def time_limit(seconds):
         finally:
             connection.connection.set_progress_handler(None, 0)
     elif connection.vendor == "postgresql" and connection.in_atomic_block:
+        nested = bool(connection.savepoint_ids)
         with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+            previous = set_local(cursor, {"statement_timeout": int(seconds * 1000)}, nested)
         yield
+        if previous:
+            with connection.cursor() as cursor:
+                set_local(cursor, previous, nested=False)
     else:
         yield
+
+
+def set_local(cursor, values, nested):
+    """Set PostgreSQL settings until the end of the transaction (one statement). A
+    savepoint's release keeps them, so inside a longer transaction (`nested`: a request's or
+    a test's) return the values they replace, for the caller to set back when it is done."""
+    names = list(values)
+    previous = None
+    if nested:
+        cursor.execute("SELECT " + ", ".join("current_setting(%s)" for _name in names), names)
+        previous = dict(zip(names, cursor.fetchone(), strict=True))
+    cursor.execute(
+        "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+        [item for name in names for item in (name, str(values[name]))],
+    )
+    return previous
 
 
 @dataclass

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from django.db import DatabaseError, connection, transaction
 
 from ..facets import WORD_BITS, bits_from_words
-from .base import DatabaseEngine, database_error
+from .base import DatabaseEngine, database_error, set_local
 
 _state = threading.local()
 TABLE = "search_vector"
@@ -120,18 +120,21 @@ class PostgresEngine(DatabaseEngine):
     def session(self):
         """One transaction per search, set up once: a time limit, and GIN indexes always
         (the planner cannot see that a sequential scan decompresses every tsvector)."""
+        nested = connection.in_atomic_block
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(  # both in one round trip
-                    "SELECT set_config('statement_timeout', %s, true), "
-                    "set_config('enable_seqscan', 'off', true)",
-                    [str(int(self.timeout * 1000))],
+                previous = set_local(
+                    cursor,
+                    {"statement_timeout": int(self.timeout * 1000), "enable_seqscan": "off"},
+                    nested,
                 )
                 _state.in_session = True
                 try:
                     yield
                 finally:
                     _state.in_session = False
+                if previous:  # (an error rolls the savepoint back, and them with it)
+                    set_local(cursor, previous, nested=False)
         except DatabaseError as error:
             raise database_error(error) from error
 
