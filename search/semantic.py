@@ -30,7 +30,8 @@ BATCH = 32
 PARALLEL_BATCHES = 4  # batches per worker process below which one process embeds alone
 SEMANTIC_DEPTH = 100  # nearest documents considered per query
 SEMANTIC_MIN = 0.15  # cosine below which a document is not about the query (nonsense: < 0.07)
-SEMANTIC_RELATIVE = 0.75  # and below this share of the best cosine, not about it enough
+SEMANTIC_MIN_BESIDE_WORDS = 0.10  # the same beside word matches of several concepts
+SEMANTIC_RELATIVE = 0.6  # and below this share of the best cosine, not about it enough
 CHUNK = 1024  # rows widened to float32 and multiplied at a time (2 MB: in cache)
 
 

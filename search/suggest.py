@@ -2,15 +2,17 @@
 
 import re
 import threading
+from bisect import bisect_left
+from itertools import islice
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .analysis import TOKEN_RE, fold, is_stop_word
+from .analysis import LANGUAGES, TOKEN_RE, analyzer, fold, is_stop_word
 from .models import IndexState, SearchWord
 
 _lock = threading.Lock()
-_cache = {"token": None, "words": None, "buckets": None}
+_cache = {"token": None, "words": None, "buckets": None, "ordered": None}
 _PHRASE_RE = re.compile(r'"[^"]*"')
 
 
@@ -30,15 +32,34 @@ def vocabulary():
         for word in words:
             for key in {("0", word[0]), ("1", word[1:2])}:
                 buckets.setdefault(key, []).append(word)
-        _cache.update(token=token, words=words, buckets=buckets)
+        _cache.update(token=token, words=words, buckets=buckets, ordered=sorted(words))
     return words, buckets
+
+
+def another_form(folded):
+    """True if the index has another form of the word: a known word with the same index
+    term in one language ("deportados" for "deportación", "bolivians" for "boliviana")."""
+    ordered = _cache["ordered"] or ()
+    for language in LANGUAGES:
+        term = analyzer(language).term(folded)
+        if not term or len(term) < 4:
+            continue
+        start = bisect_left(ordered, term)
+        for known in islice(ordered, start, start + 30):
+            if not known.startswith(term):
+                break
+            if analyzer(language).term(known) == term:
+                return True
+    return False
 
 
 def closest(word, words, buckets):
     """The most frequent of the nearest known words (optimal string alignment distance:
-    transpositions count 1; at most 1 for words of up to 5 letters, 2 beyond), or None.
+    transpositions count 1; at most 1 for words of up to 8 letters, 2 beyond), or None.
+    Most misspellings are one slip; two edits turn a real word the index lacks into another
+    word ("bullying" -> "building", "direta" -> "direito"), so only long words get them.
     RapidFuzz computes the distances in C++: 0.1 ms a word against 13 ms in Python."""
-    limit = 1 if len(word) <= 5 else 2
+    limit = 1 if len(word) <= 8 else 2
     candidates = set(buckets.get(("0", word[0]), ())) | set(buckets.get(("1", word[1:2]), ()))
     found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
     best = min(((distance, -words[c][1], c) for c, distance, _key in found), default=None)
@@ -46,9 +67,9 @@ def closest(word, words, buckets):
 
 
 def correct(text):
-    """(corrected query, [(word, replacement)]) with each word that neither the index
-    vocabulary nor the thesaurus knows replaced by its closest known word; None if none.
-    Words in quotes are searched as typed."""
+    """(corrected query, [(word, replacement)]) with each word of four letters or more that
+    neither the index vocabulary (in any form) nor the thesaurus knows replaced by its
+    closest known word; None if none. Words in quotes are searched as typed."""
     from .thesaurus import get_thesaurus
 
     words, buckets = vocabulary()
@@ -61,11 +82,12 @@ def correct(text):
         token = match.group()
         folded = fold(token)
         if (
-            len(folded) < 3
+            len(folded) < 4
             or not folded.isalpha()
             or folded in words
             or is_stop_word(folded)
             or thesaurus.knows(folded)
+            or another_form(folded)
         ):
             return token
         replacement = closest(folded, words, buckets)

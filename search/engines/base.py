@@ -17,7 +17,13 @@ from django.conf import settings
 from ..facets import FACETS, facet_token, language_codes
 from ..models import SLOTS
 from ..query import ParsedQuery
-from ..semantic import SEMANTIC_DEPTH, SEMANTIC_MIN, SEMANTIC_RELATIVE, current_matrix
+from ..semantic import (
+    SEMANTIC_DEPTH,
+    SEMANTIC_MIN,
+    SEMANTIC_MIN_BESIDE_WORDS,
+    SEMANTIC_RELATIVE,
+    current_matrix,
+)
 
 FUSION_DEPTH = 50  # lexical results fused with the semantic ones
 RRF_K = 60  # reciprocal rank fusion constant
@@ -239,7 +245,8 @@ class DatabaseEngine(Engine):
             slots = list(matching[plan.query.minimum_should_match - 1])
             levels = [_union(by_slot) for by_slot in matching]
             if plan.vector is not None:
-                semantic = self._semantic(plan.vector, snapshot)
+                worded = len(plan.query.clauses) > 1 and any(slots)
+                semantic = self._semantic(plan.vector, snapshot, worded)
                 for doc_id, _score in semantic:  # a unit near in meaning, in all its versions
                     unit = doc_id // SLOTS
                     versions = snapshot.unit_slots[unit] if unit < len(snapshot.unit_slots) else 0
@@ -320,12 +327,17 @@ class DatabaseEngine(Engine):
             semantic=bool(semantic),
         )
 
-    def _semantic(self, vector, snapshot):
-        """[(document id, cosine)] of the documents nearest in meaning, best first."""
+    def _semantic(self, vector, snapshot, worded):
+        """[(document id, cosine)] of the documents nearest in meaning, best first. When the
+        words of a query of several concepts match documents (worded), meaning needs less to
+        add one: the query is about the hub's subjects, and such queries are where words
+        miss most (questions, phrases, other languages). Otherwise it must be surer: an
+        unrelated query finds nothing, one word's matches are not diluted."""
         nearest = current_matrix(snapshot.token).nearest(vector, SEMANTIC_DEPTH)
         if not nearest:
             return []
-        floor = max(SEMANTIC_MIN, SEMANTIC_RELATIVE * nearest[0][1])
+        least = SEMANTIC_MIN_BESIDE_WORDS if worded else SEMANTIC_MIN
+        floor = max(least, SEMANTIC_RELATIVE * nearest[0][1])
         return [(doc_id, score) for doc_id, score in nearest if score >= floor]
 
     def _matching(self, query, snapshot):

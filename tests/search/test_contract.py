@@ -210,6 +210,15 @@ def test_did_you_mean_on_a_typo_and_never_when_results_exist(engine):
     assert good.suggestion is None and not good.corrected
 
 
+@pytest.mark.parametrize(("language", "word"), [("en", "peruvians"), ("es", "haitianos")])
+def test_another_form_of_a_known_word_is_searched_as_typed(engine, language, word):
+    """The index lacks the word but has another form of it ("peruvian", "haitianas"): not a
+    typo to correct."""
+    response = service.search(word, language=language)
+    assert response.suggestion is None and not response.corrected
+    assert response.count > 0
+
+
 def test_nonsense_finds_nothing_without_error(engine):
     response = service.search("qwzxv plmokn", language="es")
     assert response.count == 0 and response.hits == []

@@ -99,12 +99,22 @@ def vocabulary(frequencies):
 
 def test_a_misspelt_word_becomes_the_most_frequent_nearest_known_word():
     words, buckets = vocabulary(
-        {"frontera": 50, "fronteira": 90, "violencia": 10, "violência": 30, "salud": 9}
+        {
+            "frontera": 50,
+            "fronteira": 90,
+            "violencia": 10,
+            "violência": 30,
+            "salud": 9,
+            "building": 40,
+            "reassentamento": 5,
+        }
     )
     assert closest("fronetra", words, buckets) == "frontera"  # a transposition is one edit
     assert closest("frontiera", words, buckets) == "fronteira"  # both 1 edit: more frequent
     assert closest("violenca", words, buckets) == "violencia"  # 1 edit beats 2 (violência)
     assert closest("sslux", words, buckets) is None  # 2 edits: too far for five letters
+    assert closest("bullying", words, buckets) is None  # a real word, 2 edits from another
+    assert closest("reasentamneto", words, buckets) == "reassentamento"  # long: 2 edits
     assert closest("zzzzzz", words, buckets) is None
 
 
