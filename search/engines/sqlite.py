@@ -43,14 +43,29 @@ def install(cursor):
         cursor.execute(statement)
 
 
+NEAR_DISTANCE = 4  # words between the words of a several-word term
+
+
 def _quote(alternative):
     return '"' + " ".join(alternative).replace('"', '""') + '"'
+
+
+def _alternative(terms, phrase):
+    """A word; a phrase typed in quotes; or the words of a several-word term (a thesaurus
+    term, "tráfico de pessoas") near each other in any order, so that a term never asks
+    for more than its words would: "unaccompanied and separated children" holds
+    "unaccompanied children" (PostgreSQL matches such words anywhere in the document)."""
+    if phrase or len(terms) == 1:
+        return _quote(terms)
+    return "NEAR(" + " ".join(_quote([term]) for term in terms) + f", {NEAR_DISTANCE})"
 
 
 def match_expression(query, columns=TEXT_COLUMNS, filter_groups=()):
     """The FTS5 MATCH expression of a parsed query, plus facet-token filters."""
     clauses = [
-        "(" + " OR ".join(_quote(alt) for alt in sorted(clause.alternatives)) + ")"
+        "("
+        + " OR ".join(_alternative(alt, clause.phrase) for alt in sorted(clause.alternatives))
+        + ")"
         for clause in query.clauses
     ]
     joiner = " OR " if query.any_clause else " AND "

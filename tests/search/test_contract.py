@@ -219,6 +219,20 @@ def test_another_form_of_a_known_word_is_searched_as_typed(engine, language, wor
     assert response.count > 0
 
 
+def test_a_thesaurus_term_matches_its_words_apart(engine, superuser, settings):
+    """ "unaccompanied children" finds a Spanish practice about "niños y adolescentes no
+    acompañados": the term's words need not stand side by side (no meaning involved)."""
+    settings.HUB_EMBEDDINGS = "none"
+    page = new_practice(
+        superuser,
+        title="Acogida en la frontera norte",
+        slug="acogida-frontera-norte",
+        summary="Atención a niños y adolescentes no acompañados en los pasos fronterizos.",
+    )
+    response = service.search("unaccompanied children", language="en")
+    assert str(page.translation_key) in practice_ids(response)
+
+
 def test_nonsense_finds_nothing_without_error(engine):
     response = service.search("qwzxv plmokn", language="es")
     assert response.count == 0 and response.hits == []
