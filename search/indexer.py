@@ -1,9 +1,13 @@
 """Keep the index in step with the site: one page at a time, a subtree, or everything."""
 
 import logging
+import multiprocessing
+import os
 from collections import Counter
+from contextlib import contextmanager
+from functools import partial
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -22,6 +26,7 @@ from .semantic import forget_unused_vectors, schedule_embedding, vector_hash
 
 logger = logging.getLogger(__name__)
 BATCH = 500
+PARALLEL_BATCHES = 4  # batches per process below which one process rebuilds alone
 
 
 def _notify(page_ids):
@@ -89,8 +94,8 @@ def _add_words(counter):
             cursor.executemany(sql, rows[start : start + 2000])
 
 
-def _documents(pages, urls=None):
-    """Document rows (ids set) and the vocabulary of the given indexable pages."""
+def _built(pages, urls=None):
+    """(unit key, row, surface words, slot) of each document of the given indexable pages."""
     slots = language_slots()
     built = []
     for page in pages:
@@ -98,14 +103,19 @@ def _documents(pages, urls=None):
             continue
         url = urls.get(page.pk) if urls else None
         for key, row, words in build(page, url):
+            row["vector_hash"] = vector_hash(row)
             built.append((key, row, words, slots[row["locale"]]))
+    return built
+
+
+def _documents(built):
+    """Document rows (ids set) and the vocabulary of built documents (see _built)."""
     units = _unit_ids([key for key, *_rest in built])
     rows = []
     words = {}
     for key, row, surface, slot in built:
         row["unit_id"] = units[key]
         row["id"] = units[key] * SLOTS + slot
-        row["vector_hash"] = vector_hash(row)
         rows.append(row)
         language = row["locale"]
         for folded, form in surface.items():
@@ -115,7 +125,7 @@ def _documents(pages, urls=None):
 
 
 def _write(page_ids, pages):
-    documents, words = _documents(pages)
+    documents, words = _documents(_built(pages))
     SearchDocument.objects.filter(page_id__in=page_ids).delete()
     _insert(documents)
     _add_words(words)
@@ -184,22 +194,58 @@ def _restart_unit_ids(cursor):
         cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), 1, false)", [table])
 
 
-def count_indexable():
-    return sum(queryset.count() for queryset in indexable_pages())
+def _build_batch(task):
+    """The built documents of a batch of pages (a model and page ids), read and analysed in
+    this process: the rebuild's share of work for one core."""
+    model, page_ids = task
+    pages = list(indexable_pages([model])[0].filter(pk__in=page_ids))
+    return _built(pages, {page.pk: page.get_url() for page in pages})
+
+
+def _parallel():
+    """Processes the rebuild can read and analyse pages in: one per core, forked, each with
+    its own database connection; one (this process) inside a transaction that other
+    connections cannot see (tests, a caller's atomic block) or with an in-memory SQLite."""
+    if connection.in_atomic_block:
+        return 1
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        return 1
+    return len(os.sched_getaffinity(0))
+
+
+@contextmanager
+def _builder(workers):
+    """map(_build_batch, tasks) in order, shared among `workers` forked processes."""
+    if workers < 2:
+        yield partial(map, _build_batch)
+        return
+    connections.close_all()  # each process opens its own; this one reopens on its next query
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield partial(pool.imap, _build_batch)
 
 
 def rebuild(progress=None):
     """Replace the whole index with the live, public pages (one transaction).
 
+    Pages are read and analysed on every core when the database allows it (`_parallel`);
+    this process writes, in page order, so the index is the same either way.
     progress(done, total) is called after every batch.
     """
     engine = get_engine()
-    total = count_indexable()
+    tasks = []
+    for queryset in indexable_pages():
+        page_ids = list(queryset.values_list("pk", flat=True))
+        tasks += [
+            (queryset.model, page_ids[start : start + BATCH])
+            for start in range(0, len(page_ids), BATCH)
+        ]
+    total = sum(len(page_ids) for _model, page_ids in tasks)
     done = 0
     written = 0
     vocabulary = Counter()
     forms = {}
-    with transaction.atomic():
+    workers = min(_parallel(), len(tasks) // PARALLEL_BATCHES)
+    with _builder(workers) as built_batches, transaction.atomic():
         engine.rebuild_started()
         with connection.cursor() as cursor:
             for model in (SearchDocument, SearchUnit, SearchWord):
@@ -207,21 +253,16 @@ def rebuild(progress=None):
             _restart_unit_ids(cursor)
         if progress:
             progress(0, total)
-        for queryset in indexable_pages():
-            batch = []
-            for page in queryset.iterator(chunk_size=BATCH):
-                batch.append(page)
-                if len(batch) >= BATCH:
-                    written += _rebuild_batch(batch, vocabulary, forms)
-                    done += len(batch)
-                    batch = []
-                    if progress:
-                        progress(done, total)
-            if batch:
-                written += _rebuild_batch(batch, vocabulary, forms)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
+        for (_model, page_ids), built in zip(tasks, built_batches(tasks), strict=True):
+            documents, words = _documents(built)
+            _insert(documents)
+            for key, (form, df) in words.items():
+                vocabulary[key] += df
+                forms.setdefault(key, form)
+            written += len(documents)
+            done += len(page_ids)
+            if progress:
+                progress(done, total)
         _add_words({key: (forms[key], df) for key, df in vocabulary.items()})
         forget_unused_vectors()
         engine.rebuild_finished()
@@ -230,15 +271,3 @@ def rebuild(progress=None):
     _notify(None)
     transaction.on_commit(engine.rebuild_committed)
     return written
-
-
-def _rebuild_batch(pages, vocabulary, forms):
-    urls = {}
-    for page in pages:
-        urls[page.pk] = page.get_url()
-    documents, words = _documents(pages, urls)
-    _insert(documents)
-    for key, (form, df) in words.items():
-        vocabulary[key] += df
-        forms.setdefault(key, form)
-    return len(documents)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
 
-from ..facets import WORD_BITS, bits_from_words
+from ..facets import slot_bits
 from .base import DatabaseEngine, database_error, set_local
 
 _state = threading.local()
@@ -151,21 +151,12 @@ class PostgresEngine(DatabaseEngine):
             raise database_error(error) from error
 
     def match_slots(self, query, nbytes):
-        # one row per word of units, a column per language slot (as on SQLite)
-        slots = range(self.languages_per_unit)
-        columns = ", ".join(
-            f"bit_or(1::bigint << ((id >> 3) %% {WORD_BITS})::int) FILTER (WHERE id & 7 = {slot})"
-            for slot in slots
-        )
         sql = (
-            f"SELECT id / {8 * WORD_BITS}, {columns} FROM {TABLE} "  # noqa: S608 (constants only; values are bound parameters)
-            "WHERE tsv @@ to_tsquery('simple', %s) GROUP BY 1 ORDER BY 1"
+            f"SELECT string_agg(id::text, ',') FROM {TABLE} "  # noqa: S608 (constants only; values are bound parameters)
+            "WHERE tsv @@ to_tsquery('simple', %s)"
         )
         rows = self._run(sql, [tsquery(query)])
-        return [
-            bits_from_words([(row[0], row[1 + slot]) for row in rows if row[1 + slot]], nbytes)
-            for slot in slots
-        ]
+        return slot_bits(rows[0][0], self.languages_per_unit, nbytes)
 
     def rank(self, query, filter_groups, limit, tier=None):
         column = {"title": "tsv_title", "head": "tsv_head"}.get(tier, "tsv")

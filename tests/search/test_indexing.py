@@ -3,14 +3,15 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import connection
 
 from wagtail.models import Locale
 
 import pytest
 
 from practices.models import PracticePage, Theme
-from search import service
-from search.models import SearchDocument, SearchWord
+from search import indexer, service
+from search.models import SearchDocument, SearchUnit, SearchWord
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +52,29 @@ def test_renaming_a_term_reindexes_the_pages_that_use_it():
 def test_a_document_id_encodes_its_unit_and_language():
     for document in SearchDocument.objects.all()[:50]:
         assert document.id == document.unit_id * 8 + ["es", "en", "pt"].index(document.locale)
+
+
+def _index_rows():
+    fields = [f.attname for f in SearchDocument._meta.concrete_fields if f.attname != "indexed_at"]
+    return (
+        list(SearchDocument.objects.order_by("id").values_list(*fields)),
+        list(SearchUnit.objects.order_by("id").values_list("id", "key")),
+        list(
+            SearchWord.objects.order_by("word", "language").values_list(
+                "word", "form", "language", "df"
+            )
+        ),
+    )
+
+
+def test_a_rebuild_with_unchanged_pages_gives_the_same_index():
+    indexer.rebuild()
+    before = _index_rows()
+    assert indexer.rebuild() == len(before[0])
+    assert _index_rows() == before
+
+
+def test_a_rebuild_inside_a_transaction_reads_pages_in_this_process():
+    # other connections could not see what the transaction holds (here: the test's data)
+    assert connection.in_atomic_block
+    assert indexer._parallel() == 1

