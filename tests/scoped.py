@@ -2,7 +2,13 @@
 
 import sys
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+
+from practices.models import PracticePage
+
+LOADER = "demo-loader"  # the superuser that loads the demo (tests/conftest.py)
+SEED_KEY = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
 
 
 def built_once(django_db_blocker, build):
@@ -26,3 +32,13 @@ def built_once(django_db_blocker, build):
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             scope.__exit__(None, None, None)
+
+
+def loader():
+    """The superuser that loaded the demo: the `superuser` fixture, for wider-scoped ones."""
+    return get_user_model().objects.get(username=LOADER)
+
+
+def seed():
+    """The real seed practice (Ecuador), in Spanish: the `seed_practice` fixture."""
+    return PracticePage.objects.get(slug=SEED_KEY)

@@ -3,7 +3,6 @@ while `publish_scheduled` has not yet run and the page is still marked live."""
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -21,7 +20,7 @@ from practices.models import (
     ToolkitPage,
 )
 from search import service
-from tests.scoped import built_once
+from tests.scoped import built_once, loader
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,7 @@ def expired(django_db_setup, django_db_blocker):
 
 
 def expired_pages():
-    superuser = get_user_model().objects.get(username="demo-loader")
+    superuser = loader()
     index = PracticeIndexPage.objects.get(locale=Locale.get_default())
     page = PracticePage(
         title=f"Práctica {MARKER}",
