@@ -8,10 +8,8 @@ from wagtail.models import Locale
 import pytest
 
 from home.models import HomePage
-from practices.models import PracticePage
 from search import service
-
-SEED_KEY = "piloto-herramientas-virtuales-emprendimiento-migrantes-ecuador"
+from tests.scoped import LOADER, loader, seed
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +17,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from home.demo.loader import load
 
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_superuser("demo-loader", "loader@example.org", "x")
+        user = get_user_model().objects.create_superuser(LOADER, "loader@example.org", "x")
         load(user)
 
 
@@ -33,7 +31,7 @@ def clear_cache():
 
 @pytest.fixture
 def superuser(db):
-    return get_user_model().objects.get(username="demo-loader")
+    return loader()
 
 
 @pytest.fixture
@@ -44,4 +42,4 @@ def home(db):
 @pytest.fixture
 def seed_practice(db):
     """The real seed practice (Ecuador), in Spanish."""
-    return PracticePage.objects.get(slug=SEED_KEY)
+    return seed()

@@ -20,16 +20,23 @@ from practices.models import (
     ToolkitPage,
 )
 from search import service
+from tests.scoped import built_once, loader
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "caducadaxyz"
 
 
-@pytest.fixture
-def expired(superuser):
+@pytest.fixture(scope="module")
+def expired(django_db_setup, django_db_blocker):
     """A published Spanish practice (dated far ahead, so it would sort first everywhere) and
-    its English translation, both past their expiry date but still live."""
+    its English translation, both past their expiry date but still live (built once for the
+    module: its tests only read them)."""
+    yield from built_once(django_db_blocker, expired_pages)
+
+
+def expired_pages():
+    superuser = loader()
     index = PracticeIndexPage.objects.get(locale=Locale.get_default())
     page = PracticePage(
         title=f"Práctica {MARKER}",

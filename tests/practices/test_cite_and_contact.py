@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from practices.models import ContactMessage, PracticeIndexPage, PracticePage
+from tests.scoped import built_once, seed
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +136,24 @@ def test_downloads_of_hidden_practices_are_not_served(client, superuser):
     assert client.get(f"{index.url}borrador-descarga/other.pdf").status_code == 404
 
 
-@pytest.fixture
-def consented(seed_practice):
+def test_no_form_and_no_relay_without_consent(client, seed_practice):
+    seed_practice.contact_email = ADDRESS
+    seed_practice.contact_consent = False
+    seed_practice.save_revision().publish()
+    assert 'id="contact"' not in client.get(seed_practice.url).content.decode()
+    response = client.post(seed_practice.url + "contact/", MESSAGE)
+    assert response.status_code == 302 and mail.outbox == []
+
+
+@pytest.fixture(scope="module")
+def consented(django_db_setup, django_db_blocker):
+    """The seed practice, its focal point consenting in every language (built once for the
+    module, whose tests from here on all use it)."""
+    yield from built_once(django_db_blocker, consenting_seed)
+
+
+def consenting_seed():
+    seed_practice = seed()
     seed_practice.contact_name = "Ana Focal"
     seed_practice.contact_email = ADDRESS
     seed_practice.contact_consent = True
@@ -189,15 +206,6 @@ def test_bad_input_honeypot_and_rate_limit_send_nothing(client, consented):
     limited = client.post(url, MESSAGE)
     assert limited.status_code == 400 and "Demasiados mensajes" in limited.content.decode()
     assert len(mail.outbox) == 5 == ContactMessage.objects.count()
-
-
-def test_no_form_and_no_relay_without_consent(client, seed_practice):
-    seed_practice.contact_email = ADDRESS
-    seed_practice.contact_consent = False
-    seed_practice.save_revision().publish()
-    assert 'id="contact"' not in client.get(seed_practice.url).content.decode()
-    response = client.post(seed_practice.url + "contact/", MESSAGE)
-    assert response.status_code == 302 and mail.outbox == []
 
 
 def test_the_address_is_in_no_public_output(client, consented):

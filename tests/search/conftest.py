@@ -2,18 +2,17 @@
 
 import json
 import os
-import sys
 from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import transaction
 
 import pytest
 from relevance_metrics import UNSEEN_DOCUMENTS
 
 from home.models import StandardPage
 from practices.models import PracticePage, ToolkitPage
+from tests.scoped import built_once
 
 DEMO = Path(__file__).resolve().parents[2] / "home" / "demo" / "data"
 
@@ -83,30 +82,24 @@ def unseen_keys(django_db_setup, django_db_blocker):
     session ends; the tests that use it run after every other database test
     (`pytest_collection_modifyitems` below), so no other test sees the extra practices.
     """
-    with django_db_blocker.unblock():
-        corpus = transaction.atomic()
-        corpus.__enter__()
-        try:
-            out = StringIO()
-            call_command(
-                "import_practices",
-                str(UNSEEN_DOCUMENTS),
-                publish=True,
-                report="-",
-                stdout=out,
-                stderr=StringIO(),
-            )
-            keys = read_demo_keys()
-            for row in json.loads(out.getvalue()):
-                page = PracticePage.objects.get(pk=row["page_id"], live=True)
-                keys[str(page.translation_key)] = Path(row["file"]).stem
-        except BaseException:
-            corpus.__exit__(*sys.exc_info())
-            raise
-    yield keys
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        corpus.__exit__(None, None, None)
+    yield from built_once(django_db_blocker, import_unseen)
+
+
+def import_unseen():
+    out = StringIO()
+    call_command(
+        "import_practices",
+        str(UNSEEN_DOCUMENTS),
+        publish=True,
+        report="-",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    keys = read_demo_keys()
+    for row in json.loads(out.getvalue()):
+        page = PracticePage.objects.get(pk=row["page_id"], live=True)
+        keys[str(page.translation_key)] = Path(row["file"]).stem
+    return keys
 
 
 def pytest_collection_modifyitems(items):

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from practices.models import PracticeIndexPage, PracticePage
 from search import service
+from tests.scoped import built_once, loader
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +129,15 @@ def test_everything_when_nothing_is_asked_and_the_cap_is_reported(client, monkey
     assert capped["count"] <= 4 and capped["truncated"] is True
 
 
-@pytest.fixture
-def hidden(superuser):
+@pytest.fixture(scope="module")
+def hidden(django_db_setup, django_db_blocker):
+    """The titles of a draft, a private, an expired practice and an unpublished revision
+    (built once for the module: the tests after it see only what the public would)."""
+    yield from built_once(django_db_blocker, hidden_practices)
+
+
+def hidden_practices():
+    superuser = loader()
     index = PracticeIndexPage.objects.get(locale=Locale.get_default())
     draft = PracticePage(title="BORRADOR-OCULTO", slug="borrador-oculto", summary="x", live=False)
     index.add_child(instance=draft)

@@ -26,6 +26,7 @@ from practices.models import (
 )
 from practices.roles import CONTRIBUTORS, KM_ADMINS, REVIEWERS, TRANSLATORS
 from tests.factories import PracticePageFactory
+from tests.scoped import built_once, loader
 
 ROLES = {
     "contributor": CONTRIBUTORS,
@@ -43,10 +44,20 @@ def make_user(role):
     return user
 
 
+def role_users():
+    return {role: make_user(role) for role in ROLES}
+
+
 @pytest.fixture
 def users(db):
     """One active user per role, each with an e-mail address."""
-    return {role: make_user(role) for role in ROLES}
+    return role_users()
+
+
+@pytest.fixture(scope="module")
+def module_users(django_db_setup, django_db_blocker):
+    """The same users, created once for a module whose tests only read them."""
+    yield from built_once(django_db_blocker, role_users)
 
 
 def locale(language):
@@ -123,7 +134,7 @@ def pages(users, home, seed_practice):
             "call": lambda: CallForPracticesPage.objects.get(locale=locale("es")),
             "en_home": lambda: HomePage.objects.get(locale=locale("en")),
             "root": Page.get_first_root_node,
-            "it_superuser": lambda: get_user_model().objects.get(username="demo-loader"),
+            "it_superuser": loader,
             "plain_user": lambda: get_user_model().objects.create_user("plain", "p@example.org"),
             "site": lambda: Site.objects.get(is_default_site=True),
             "theme": lambda: Theme.objects.filter(locale=locale("es")).first(),

@@ -25,6 +25,7 @@ from practices.models import (
     ToolkitIndexPage,
     ToolkitPage,
 )
+from tests.scoped import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +52,14 @@ def practice(index, marker, user):
     return page
 
 
-@pytest.fixture
-def hidden(users):
-    """Per language: pages and texts in every state that must stay out of public view."""
+@pytest.fixture(scope="module")
+def hidden(module_users, django_db_blocker):
+    """Per language: pages and texts in every state that must stay out of public view (built
+    once for the module: its tests only read them)."""
+    yield from built_once(django_db_blocker, lambda: hidden_pages(module_users))
+
+
+def hidden_pages(users):
     author, admin = users["contributor"], users["km_admin"]
     found = {}
     for language in LANGUAGES:
